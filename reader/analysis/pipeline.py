@@ -1,0 +1,91 @@
+"""One analysis for the CLI, the export and the app: Document -> Analysis.
+
+`iter_analysis` streams growing snapshots as blocks are parsed, so the app
+can fill its panes live; `analyse` returns only the finished one. The NLP
+model is parsed block by block (never across blocks); entities, quotes,
+timeline and sources are rule-based layers over the parsed blocks.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Iterator
+
+from reader.analysis.nlp import ParsedBlock, load_nlp, model_error, model_label, parse_blocks
+from reader.model import Analysis, Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+AUTO: Any = object()
+"""Marker: load the default model (the caller's thread pays for it)."""
+
+MIN_INTERVAL = 0.2
+"""Seconds between two streamed snapshots at the least."""
+
+COST_FACTOR = 4.0
+"""A snapshot costs rebuilding the layers; wait this many times that cost before the next,
+so streaming adds at most about a quarter to the total time."""
+
+
+def build_analysis(
+    document: Document, parsed: list[ParsedBlock], nlp: "Language | None", total: int
+) -> Analysis:
+    """Run the rule-based layers over the blocks parsed so far."""
+    from reader.analysis.entities import group_entities
+    from reader.analysis.quotes import extract_quotes
+    from reader.analysis.sources import find_sources
+    from reader.analysis.timeline import extract_timeline
+
+    view = document if len(parsed) >= len(document.blocks) else replace(
+        document, blocks=document.blocks[: len(parsed)]
+    )
+    entities = group_entities(view, parsed) if nlp is not None else []
+    quotes = extract_quotes(view, parsed, entities)
+    timeline = extract_timeline(view, parsed, entities)
+    sources = find_sources(view, entities, quotes)
+    errors = [] if nlp is not None else [model_error() or "no English spaCy model could be loaded"]
+    return Analysis(
+        entities=entities,
+        quotes=quotes,
+        timeline=timeline,
+        sources=sources,
+        model=model_label() if nlp is not None else "",
+        entities_available=nlp is not None,
+        errors=errors,
+        blocks_done=len(parsed),
+        blocks_total=total,
+    )
+
+
+def iter_analysis(
+    document: Document, nlp: "Language | None" = AUTO, *, stream: bool = True
+) -> Iterator[Analysis]:
+    """Yield growing snapshots while parsing; the last one is complete.
+
+    With `stream=False` only the complete analysis is yielded.
+    """
+    if nlp is AUTO:
+        nlp = load_nlp()
+    total = len(document.blocks)
+    parsed: list[ParsedBlock] = []
+    next_at = time.monotonic() + MIN_INTERVAL
+    for block in parse_blocks(document, nlp):
+        parsed.append(block)
+        if stream and len(parsed) < total and time.monotonic() >= next_at:
+            began = time.monotonic()
+            snapshot = build_analysis(document, parsed, nlp, total)
+            cost = time.monotonic() - began
+            yield snapshot
+            next_at = time.monotonic() + max(MIN_INTERVAL, COST_FACTOR * cost)
+    yield build_analysis(document, parsed, nlp, total)
+
+
+def analyse(document: Document, nlp: "Language | None" = AUTO) -> Analysis:
+    """The complete analysis of `document`."""
+    result = None
+    for result in iter_analysis(document, nlp, stream=False):
+        pass
+    assert result is not None
+    return result

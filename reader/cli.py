@@ -1,0 +1,145 @@
+"""The command line: `reader [open] SOURCE`, `reader extract`, `reader export`, `reader library`.
+
+Exit codes: 0 ok, 1 input error (one line on stderr, never a traceback),
+2 usage error. Heavy modules (Textual, spaCy) are imported only by the
+commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from typing import Sequence
+
+from reader import __version__
+from reader.errors import ReaderError
+
+COMMANDS = ("open", "extract", "export", "library")
+
+
+def _iso_date(value: str) -> str:
+    """Validate `--published` (an ISO 8601 date or date-time)."""
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
+        return dt.datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date: {value!r} (use YYYY-MM-DD)") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {value!r}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="A terminal reader for news articles. SOURCE is a file (HTML or text, .gz too), "
+        "an http(s) URL, or - for standard input.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where notes and the library live (env READER_DATA_DIR)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_open = sub.add_parser("open", help="open an article in the reader (the default command)")
+    p_open.add_argument("source", metavar="SOURCE")
+    p_open.add_argument("--published", type=_iso_date, metavar="DATE", help="the article's date when the source has none")
+
+    p_extract = sub.add_parser("extract", help="print the cleaned article and its analysis")
+    p_extract.add_argument("source", metavar="SOURCE", nargs="?")
+    p_extract.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="json")
+    p_extract.add_argument("--published", type=_iso_date, metavar="DATE", help="the article's date when the source has none")
+    p_extract.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin -> JSON lines on stdout")
+    p_extract.add_argument("--no-clean", action="store_true", help="with --jsonl: analyse the text exactly as given")
+    p_extract.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N", help="with --jsonl: N processes")
+
+    p_export = sub.add_parser("export", help="write the article, its analysis and your notes as Markdown")
+    p_export.add_argument("source", metavar="SOURCE")
+    p_export.add_argument("-o", "--output", metavar="FILE", help="file or directory (default: a name from the title)")
+    p_export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p_export.add_argument("--published", type=_iso_date, metavar="DATE")
+
+    p_library = sub.add_parser("library", help="list the articles you have read; `library open N` reopens one")
+    p_library.add_argument("action", nargs="?", choices=("list", "open"), default="list")
+    p_library.add_argument("number", nargs="?", type=_positive)
+    return parser
+
+
+def _normalise_argv(argv: list[str]) -> list[str]:
+    """`reader SOURCE` means `reader open SOURCE`."""
+    out = list(argv)
+    i = 0
+    while i < len(out):
+        arg = out[i]
+        if arg == "--data-dir":
+            i += 2
+            continue
+        if arg.startswith("--data-dir="):
+            i += 1
+            continue
+        if arg in COMMANDS or arg in ("-h", "--help", "--version"):
+            return out
+        out.insert(i, "open")
+        return out
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(_normalise_argv(args_list))
+    if args.data_dir:
+        os.environ["READER_DATA_DIR"] = args.data_dir
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        print("reader: error: give a SOURCE (file, URL or -) or a command", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "open":
+            from reader.ui.app import run_app
+
+            return run_app(args.source, published=args.published)
+        if args.command == "extract":
+            from reader.commands import extract
+
+            if args.jsonl:
+                if args.source:
+                    parser.error("--jsonl reads standard input; give no SOURCE")
+                return extract.run_jsonl(sys.stdin, sys.stdout, clean=not args.no_clean, jobs=args.jobs)
+            if args.no_clean or args.jobs != 1:
+                parser.error("--no-clean and --jobs go with --jsonl")
+            if not args.source:
+                parser.error("extract needs a SOURCE (or --jsonl)")
+            return extract.run_single(args.source, args.format, sys.stdout, published=args.published)
+        if args.command == "export":
+            from reader.commands import export
+
+            return export.run_export(args.source, args.output, force=args.force, published=args.published)
+        if args.command == "library":
+            from reader.commands import library
+
+            return library.run_library(args.action, args.number)
+    except ReaderError as exc:
+        print(f"reader: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

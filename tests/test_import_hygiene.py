@@ -1,0 +1,43 @@
+"""The core never imports Textual; text extraction and the app's start never import spaCy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = [
+    "reader.model",
+    "reader.load",
+    "reader.clean",
+    "reader.analysis.pipeline",
+    "reader.analysis.sources",
+    "reader.commands.extract",
+    "reader.export.json",
+    "reader.cli",
+]
+
+
+def _modules_after_import(statement: str) -> set[str]:
+    code = f"import sys; {statement}; print('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    return set(out.split())
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_does_not_import_textual_or_spacy(module):
+    loaded = _modules_after_import(f"import {module}")
+    assert "textual" not in loaded
+    assert "spacy" not in loaded
+
+
+def test_text_extraction_does_not_load_spacy(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("A title\n\nA paragraph that is long enough to be a paragraph of an article.\n")
+    code = (
+        "import sys, io; from reader.commands.extract import run_single; "
+        f"run_single({str(page)!r}, 'text', io.StringIO()); print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "False"
