@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from reader.model import Analysis, Document
+from reader.sanitize import escape_json_text
 
 
 def document_dict(document: Document) -> dict[str, Any]:
@@ -26,4 +27,5 @@ def result_dict(document: Document, analysis: Analysis | None) -> dict[str, Any]
 
 
 def dumps(data: Any, *, indent: int | None = None) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    """UTF-8 JSON in which no character can act on a terminal (control characters escaped)."""
+    return escape_json_text(json.dumps(data, ensure_ascii=False, indent=indent))
