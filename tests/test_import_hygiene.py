@@ -16,6 +16,17 @@ CORE = [
     "reader.commands.extract",
     "reader.export.json",
     "reader.cli",
+    "reader.sanitize",
+    "reader.paths",
+    "reader.identity",
+    "reader.notes",
+    "reader.store",
+    "reader.session",
+    "reader.library",
+    "reader.export.markdown",
+    "reader.export.files",
+    "reader.commands.export",
+    "reader.commands.library",
 ]
 
 
