@@ -1,0 +1,271 @@
+"""HTML -> `Document`: readability-lxml finds the article, our post-cleaning finishes it.
+
+Before readability: scripts, styles, forms, navigation, cookie banners,
+share bars, related-story boxes, comments and ads are pruned by tag, role
+and class/id; figure captions and photo credits are taken out (credits kept
+as metadata). After readability: the content is walked into blocks
+(headings, paragraphs, blockquotes, list items) and widget lines it kept
+("Also read", "Advertisement"...) are dropped. Links whose anchor text is in
+the body are kept with body offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from reader.clean.metadata import extract_metadata
+from reader.clean.pasted import BYLINE, CREDIT, WIDGET
+from reader.errors import ReaderError
+from reader.model import BlockKind, Document, Link
+
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
+             "textarea", "svg", "canvas", "nav", "footer", "aside", "dialog", "menu", "object", "embed")
+BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|signup|sign-up|related|recirc|recommend|"
+    r"read-?more|also-?read|more-stories|outbrain|taboola|promo|sponsor|advert|ads?|ad-slot|adunit|dfp|"
+    r"cookie|consent|gdpr|banner|comments?|disqus|breadcrumbs?|byline|author-bio|tags?|topics|"
+    r"toolbar|popup|modal|paywall|subscription|most-popular|trending|sidebar|skip-link|visually-hidden|"
+    r"sr-only|caption|credit|figcaption)(?:$|[\s_-])",
+    re.I,
+)
+_KEEP_CLASS = re.compile(r"(?:^|[\s_-])(?:article-?body|story-?body|entry-content|post-content|content-body)(?:$|[\s_-])", re.I)
+BLOCK_TAGS = {"p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
+              "h5": "heading", "h6": "heading", "li": "list_item", "blockquote": "blockquote",
+              "pre": "paragraph", "dd": "paragraph", "dt": "paragraph"}
+CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead", "tr", "td",
+              "th", "figure", "header", "span", "center", "font", "body", "html"}
+PROMPT = re.compile(
+    r"^(?:(?:click|tap) here|sign up|subscribe|follow us|share (?:this|on)|read (?:more|also|next)|also read|"
+    r"related:|more:|see also|advertisement|listen to (?:this )?article|download (?:the|our) app|"
+    r"this (?:article|story) (?:was|has been|is) (?:originally|first)|copyright|all rights reserved|©)",
+    re.I,
+)
+
+
+def parse_html(text: str) -> lxml_html.HtmlElement:
+    try:
+        parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+        tree = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise ReaderError(f"unreadable HTML: {exc}") from None
+    if tree is None:
+        raise ReaderError("unreadable HTML: empty document")
+    return tree
+
+
+def _attr_text(el: lxml_html.HtmlElement) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')} {el.get('aria-label', '')}"
+
+
+def _credits_and_captions(tree: lxml_html.HtmlElement) -> list[str]:
+    """Take figure captions and credits out of the tree; return the credits."""
+    credits: list[str] = []
+    for el in tree.xpath("//figcaption | //*[contains(@class,'credit')] | //*[contains(@class,'caption')]"):
+        if el.getparent() is None or el.tag in ("html", "body", "article", "main") or len(el.text_content()) > 600:
+            continue
+        for credit_el in el.xpath(".//*[contains(@class,'credit') or contains(@class,'copyright')]"):
+            text = " ".join(credit_el.text_content().split())
+            if text:
+                credits.append(text)
+            credit_el.drop_tree()
+        text = " ".join(el.text_content().split())
+        if "credit" in el.get("class", "").lower() and text:
+            credits.append(text)
+        else:
+            for line in re.split(r"(?<=[.)])\s+", text):
+                if CREDIT.search(line) and len(line.split()) <= 14:
+                    credits.append(re.sub(r"^(?:photo|image|credit)s?\s*:\s*", "", line, flags=re.I).strip(" ()."))
+        el.drop_tree()
+    seen: list[str] = []
+    for credit in credits:
+        credit = re.sub(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*", "", credit, flags=re.I).strip(" ()")
+        if credit and credit not in seen:
+            seen.append(credit)
+    return seen
+
+
+def _prune(tree: lxml_html.HtmlElement) -> None:
+    for el in tree.xpath("//" + " | //".join(DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in tree.xpath('//*[@hidden] | //*[@aria-hidden="true"] | //*[@role="navigation"] | //*[@role="complementary"]'
+                         ' | //*[@role="banner"] | //*[@role="contentinfo"] | //*[@role="dialog"]'):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in tree.xpath("//*[@class or @id]"):
+        if el.getparent() is None or el.tag in ("html", "body", "article", "main"):
+            continue
+        attrs = _attr_text(el)
+        if BOILERPLATE.search(attrs) and not _KEEP_CLASS.search(attrs):
+            if len(el.text_content()) > 1000 and len(el.xpath(".//p")) >= 3:
+                continue  # a big container of paragraphs is the article, whatever it is called
+            el.drop_tree()
+
+
+def _text_of(el: lxml_html.HtmlElement, links: list[tuple[str, str, int]], base: int) -> str:
+    """The element's text with white space folded; records its links' offsets (relative to `base`)."""
+    pieces: list[str] = []
+    length = 0
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        if text:
+            pieces.append(text)
+            length += len(text)
+
+    def walk(node: lxml_html.HtmlElement) -> None:
+        if not isinstance(node.tag, str):
+            add(node.tail)
+            return
+        if node.tag == "br":
+            add(" ")
+        start = length
+        add(node.text)
+        for child in node:
+            walk(child)
+        if node.tag == "a" and node.get("href", "").startswith(("http://", "https://")):
+            links.append((node.get("href"), "", start))
+            links[-1] = (node.get("href"), "".join(pieces)[start:], start)
+        add(node.tail if node is not el else None)
+
+    walk(el)
+    return "".join(pieces)
+
+
+def _is_caption(el: lxml_html.HtmlElement, text: str) -> bool:
+    """A short unpunctuated line sitting with an image is its caption."""
+    if not text or len(text.split()) > 30 or text.endswith((".", "!", "?", "\"", "”", ":")):
+        return False
+    if el.xpath(".//img | .//picture"):
+        return True
+    prev = el.getprevious()
+    parent = el.getparent()
+    near = [prev] if prev is not None else []
+    if parent is not None and len(parent) <= 3:
+        near.append(parent)
+    return any(n.tag in ("img", "picture") or n.xpath(".//img | .//picture") for n in near if isinstance(n.tag, str))
+
+
+def _blocks(content: lxml_html.HtmlElement) -> list[tuple[BlockKind, str, int, list[tuple[str, str]]]]:
+    out: list[tuple[BlockKind, str, int, list[tuple[str, str]]]] = []
+
+    def emit(kind: BlockKind, el: lxml_html.HtmlElement, level: int = 0) -> None:
+        raw_links: list[tuple[str, str, int]] = []
+        raw = _text_of(el, raw_links, 0)
+        text = " ".join(raw.split())
+        if kind != "heading" and _is_caption(el, text):
+            return
+        if text:
+            out.append((kind, text, level, [(url, " ".join(t.split())) for url, t, _ in raw_links if t.strip()]))
+
+    def walk(el: lxml_html.HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            kind = BLOCK_TAGS[tag]
+            if tag == "li" and el.xpath("./p | ./ul | ./ol | ./div/p"):
+                for child in el:
+                    walk(child)
+                return
+            if tag == "blockquote" and el.xpath("./p"):
+                for p in el.xpath("./p"):
+                    emit("blockquote", p)
+                return
+            emit(kind, el, int(tag[1]) if kind == "heading" else 0)  # type: ignore[arg-type]
+            return
+        # Text directly inside a container (no <p>) is a paragraph of its own.
+        if el.text and el.text.strip():
+            holder = lxml_html.Element("p")
+            holder.text = el.text
+            emit("paragraph", holder)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail and child.tail.strip():
+                holder = lxml_html.Element("p")
+                holder.text = child.tail
+                emit("paragraph", holder)
+
+    walk(content)
+    return out
+
+
+END_MATTER = re.compile(
+    r"^\(?(?:(?:additional )?reporting by|editing by|writing by|compiled by|produced by|graphics? by|"
+    r"write to .{3,60} at |follow .{0,60}(?:coverage|on twitter|on facebook|@)|filed under|text size$|font size$|"
+    r"something to consider|if you (?:enjoyed|value|like) (?:this|our)|support (?:our|independent) journalism|"
+    r"this (?:article|story) (?:originally appeared|was (?:first )?published|has been updated))"
+    r"|contributed (?:reporting|to this report)",
+    re.I,
+)
+_DATE_ONLY = re.compile(
+    r"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}|"
+    r"\d{4}-\d{2}-\d{2})",
+)
+
+
+def _is_junk(kind: str, text: str) -> bool:
+    if WIDGET.match(text) or PROMPT.match(text) and len(text.split()) <= 25:
+        return True
+    words = len(text.split())
+    if END_MATTER.search(text) and words <= 40:
+        return True
+    if _DATE_ONLY.match(text) and words <= 12:
+        return True
+    if CREDIT.search(text) and len(text.split()) <= 10 and not text.endswith("."):
+        return True
+    return False
+
+
+def _is_byline(text: str, authors: set[str]) -> bool:
+    """A byline kept by readability: "By Jane Doe", an author's name alone, or a name in capitals."""
+    words = text.split()
+    if len(words) > 12:
+        return False
+    if BYLINE.match(text) or text.lower() in authors:
+        return True
+    return 2 <= len(words) <= 4 and text.isupper() and text.replace(" ", "").replace(".", "").replace("-", "").isalpha()
+
+
+def clean_html(html: str, url: str | None = None) -> Document:
+    """Clean an HTML page into a Document with metadata and body blocks."""
+    from readability import Document as Readability
+
+    tree = parse_html(html)
+    meta = extract_metadata(tree)
+    credits = _credits_and_captions(tree)
+    pruned = deepcopy(tree)
+    _prune(pruned)
+    try:
+        summary = Readability(pruned, url=url).summary(html_partial=True)
+        content = lxml_html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
+    except Exception:  # readability gives up on some pages; the pruned body is our fallback
+        content = None
+    if content is None or not content.text_content().strip():
+        content = pruned.find("body") if pruned.find("body") is not None else pruned
+    parts = [(k, t, lvl, ls) for k, t, lvl, ls in _blocks(content) if not _is_junk(k, t)]
+    title = meta.get("title", "")
+    norm_title = " ".join(title.split()).lower()
+    while parts and parts[0][0] == "heading" and norm_title and (
+        parts[0][1].lower() == norm_title or (norm_title in parts[0][1].lower() and len(parts[0][1]) < 2 * len(norm_title))
+    ):
+        parts.pop(0)
+    authors = {a.lower() for a in meta.get("authors", [])}
+    head = [p for p in parts[:4] if _is_byline(p[1], authors)]
+    parts = [p for p in parts if p not in head]
+    if not title and parts and parts[0][0] == "heading":
+        title = parts.pop(0)[1]
+    document = Document.from_blocks([(k, t, lvl) for k, t, lvl, _ in parts], **{**meta, "title": title})
+    document.image_credits = credits
+    kept = [p for p in parts if p[1].strip()]
+    for block, (_, text, _, links) in zip(document.blocks, kept):
+        cursor = 0
+        for href, anchor in links:
+            pos = text.find(anchor, cursor)
+            if pos >= 0:
+                document.links.append(Link(href, anchor, block.start + pos, block.start + pos + len(anchor)))
+                cursor = pos + len(anchor)
+    return document

@@ -1,0 +1,130 @@
+"""Article metadata from a parsed page: JSON-LD, OpenGraph, meta tags, `<time>`, `<html lang>`."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterator
+
+from lxml import html as lxml_html
+
+from reader.clean.dates import to_iso
+
+ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                 "opinionnewsarticle", "liveblogposting", "webpage", "report", "backgroundnewsarticle"}
+
+
+def _json_ld_objects(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            except ValueError:
+                continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
+                yield item
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type", "")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds}
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def _meta(tree: lxml_html.HtmlElement, *keys: str) -> str:
+    for key in keys:
+        for attr in ("property", "name", "itemprop"):
+            found = tree.xpath(f'//meta[@{attr}="{key}"]/@content')
+            for value in found:
+                if value and value.strip():
+                    return value.strip()
+    return ""
+
+
+def split_authors(value: str) -> list[str]:
+    value = re.sub(r"^\s*by\s+", "", value.strip(), flags=re.I)
+    parts = re.split(r"\s*(?:,|\band\b|&|\|)\s*", value)
+    return [p.strip() for p in parts if p.strip() and not p.strip().startswith("http") and len(p) < 80]
+
+
+def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
+    """Title, authors, byline, published, site name, canonical URL, language and description."""
+    meta: dict[str, Any] = {}
+    article: dict[str, Any] = {}
+    for obj in _json_ld_objects(tree):
+        if _types(obj) & ARTICLE_TYPES and ("headline" in obj or "datePublished" in obj):
+            article = obj
+            break
+    if article:
+        meta["title"] = str(article.get("headline") or article.get("name") or "")
+        meta["authors"] = [n for n in _names(article.get("author")) if n]
+        meta["published"] = str(article.get("datePublished") or article.get("dateCreated") or "")
+        publisher = article.get("publisher")
+        meta["site_name"] = (_names(publisher) or [""])[0]
+        meta["description"] = str(article.get("description") or "")
+        if isinstance(article.get("mainEntityOfPage"), str):
+            meta["url"] = article["mainEntityOfPage"]
+    if not meta.get("title"):
+        meta["title"] = _meta(tree, "og:title", "twitter:title") or "".join(tree.xpath("//title//text()")).strip()
+    if not meta.get("authors"):
+        author = _meta(tree, "author", "article:author", "byl", "parsely-author", "sailthru.author")
+        if author and not author.startswith("http"):
+            meta["authors"] = split_authors(author)
+    if not meta.get("authors"):
+        rel = tree.xpath('//a[@rel="author"]//text() | //*[@itemprop="author"]//*[@itemprop="name"]//text()')
+        meta["authors"] = [t.strip() for t in rel if t.strip()][:4]
+    if not meta.get("published"):
+        meta["published"] = _meta(tree, "article:published_time", "datePublished", "pubdate", "publish-date",
+                                  "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
+    if not meta.get("published"):
+        times = tree.xpath("//time/@datetime")
+        if times:
+            meta["published"] = times[0]
+    meta["published"] = to_iso(meta["published"]) if meta.get("published") else None
+    if not meta.get("site_name"):
+        meta["site_name"] = _meta(tree, "og:site_name", "application-name", "publisher")
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    meta["url"] = (canonical[0].strip() if canonical else "") or _meta(tree, "og:url") or meta.get("url") or None
+    if meta["url"] and not meta["url"].startswith(("http://", "https://")):
+        meta["url"] = None
+    if not meta.get("description"):
+        meta["description"] = _meta(tree, "og:description", "description", "twitter:description")
+    lang = tree.xpath("/html/@lang") or tree.xpath("//html/@lang")
+    meta["language"] = (lang[0].split("-")[0].lower() if lang and lang[0].strip() else "") or \
+        _meta(tree, "og:locale").split("_")[0].lower() or "en"
+    meta["title"] = _strip_site_suffix(" ".join(str(meta["title"]).split()), meta.get("site_name") or "")
+    if meta.get("authors"):
+        meta["byline"] = "By " + ", ".join(meta["authors"])
+    return meta
+
+
+def _strip_site_suffix(title: str, site: str) -> str:
+    """"Headline | Site" -> "Headline"."""
+    for sep in (" | ", " - ", " — ", " – ", " :: "):
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if site and site.lower() in tail.lower() or len(tail.split()) <= 3 and len(head.split()) >= 4:
+                return head.strip()
+    return title

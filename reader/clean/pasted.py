@@ -1,0 +1,202 @@
+"""Plain text pasted from a browser, junk and all -> a clean `Document`.
+
+Line-level rules, general to news sites: widget lines ("Also read",
+"Advertisement", share and newsletter prompts), lines repeated as widgets,
+breadcrumbs that repeat the title truncated, photo captions and credits
+(credits kept as metadata), a closing "Sources: X, Y." line (kept as
+metadata), bylines and date lines at the top (metadata), short unpunctuated
+lines before a paragraph (headings), list markers, and hard-wrapped
+paragraphs joined back together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.clean.dates import find_date
+from reader.model import BlockKind, Document
+
+WIDGET = re.compile(
+    r"""^(?:
+        also\ read|read\ (?:more|also|next)|related(?:\ (?:articles?|stories|news|content))?|
+        (?:others|people)\ are\ reading(?:\ now)?|most\ (?:read|popular|viewed|shared)|trending(?:\ now)?|
+        recommended(?:\ for\ you)?|you\ may\ also\ like|more\ (?:from|on|stories|news)\b.*|
+        see\ also|don'?t\ miss|editor'?s\ picks?|top\ stories|latest\ news|watch(?:\ now)?|
+        advertisement|advertising|ad|sponsored(?:\ content)?|promoted(?:\ content)?|(?:ads?|content)\ by\ .{1,30}|
+        share(?:\ this)?(?:\ (?:article|story|post|on\ \w+))?|tweet|email|print|copy\ link|
+        follow\ us.*|sign\ up.*|subscribe.*|newsletter.*|get\ our\ .{0,30}newsletter.*|
+        (?:\d+\ )?comments?|leave\ a\ comment|show\ comments|join\ the\ conversation|
+        cookies?\ (?:policy|settings)|accept(?:\ all)?(?:\ cookies)?|we\ use\ cookies.*|
+        (?:listen|play)(?:\ to\ (?:this\ )?article)?|\d+\ min(?:ute)?s?\ read|skip\ to\ (?:main\ )?content|
+        image|photo|video|gallery|loading.*|click\ here.*|continue\ reading|homepage|home
+    )[.:!]?$""",
+    re.I | re.X,
+)
+CREDIT = re.compile(
+    r"""(?:^(?:photo|photograph|image|picture|credit|source|illustration|video)(?:\ credit)?s?\s*[:/]|
+        shutterstock|getty\ images|\bAP\ Photo\b|\bAFP\b.*/|reuters/|/\s*reuters\b|\bEPA\b|alamy|
+        ©|\(c\)\ |copyright\ \d{4}|^\(?photo\ by\ |wikimedia\ commons|unsplash|
+        ^[\w.'’ -]{2,50}\s/\s[\w.'’ -]{2,50}$)""",
+    re.I | re.X,
+)
+SOURCES_LINE = re.compile(r"^(?:sources?|via)\s*:\s*(?P<names>.+?)\.?$", re.I)
+BYLINE = re.compile(r"^(?:by|written by|author:|words by)\s+(?P<names>[^\d|]{3,120}?)\s*(?:[|,•·–—-].*)?$", re.I)
+LIST_MARK = re.compile(r"^(?:[-•*·▪◦–]|\d{1,3}[.)])\s+")
+TERMINAL = tuple(".!?…:;\"”’»)")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A run of text that was one paragraph in the pasted page."""
+
+    text: str
+    kind: BlockKind = "paragraph"
+    drop: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def short(self) -> bool:
+        return self.words <= 12 and len(self.text) <= 90
+
+    @property
+    def unpunctuated(self) -> bool:
+        return not self.text.rstrip().endswith(TERMINAL) or self.text.rstrip().endswith(("’", "'")) and self.words <= 6
+
+
+def _units(text: str) -> list[Unit]:
+    """Split into paragraphs: blank lines always split; single newlines split unless the text is hard-wrapped."""
+    lines = [line.strip() for line in text.split("\n")]
+    nonblank = [line for line in lines if line]
+    lengths = sorted(len(line) for line in nonblank)
+    wrapped = len(nonblank) >= 6 and lengths[len(lengths) // 2] >= 50 and max(lengths) <= 100
+    units: list[Unit] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            units.append(Unit(" ".join(current)))
+            current.clear()
+
+    for line in lines:
+        if not line:
+            flush()
+            continue
+        joins = (
+            wrapped
+            and current
+            and not LIST_MARK.match(line)
+            and (not current[-1].endswith(TERMINAL) or line[:1].islower())
+            and len(current[-1]) >= 40
+        )
+        if not joins:
+            flush()
+        current.append(line)
+    flush()
+    return units
+
+
+def _is_title_like(unit: Unit) -> bool:
+    return 3 <= unit.words <= 30 and len(unit.text) <= 220 and not unit.text.endswith(".")
+
+
+def _prefix_repeat(line: str, title: str) -> bool:
+    """A breadcrumb: the line ends with an ellipsis and its words end with a prefix of the title."""
+    stem = line.rstrip(".… ").strip()
+    if not stem or len(stem) == len(line.strip()):
+        return False
+    words = title.split()
+    for n in range(len(words), 2, -1):
+        if stem.endswith(" ".join(words[:n])):
+            return True
+    return False
+
+
+def clean_pasted(text: str) -> Document:
+    """Line-level cleaning of a pasted page into title, metadata and body blocks."""
+    units = _units(text)
+    meta: dict = {"authors": [], "image_credits": [], "listed_sources": []}
+    counts = Counter(u.text.lower() for u in units)
+
+    for u in units:
+        if WIDGET.match(u.text) or (counts[u.text.lower()] > 1 and u.short and u.unpunctuated):
+            u.drop = True
+
+    # The title: the first title-like line; a line before it that repeats it truncated is a breadcrumb.
+    live = [u for u in units if not u.drop]
+    title_unit = None
+    for i, u in enumerate(live[:6]):
+        later = live[i + 1] if i + 1 < len(live) else None
+        if later is not None and _prefix_repeat(u.text, later.text):
+            u.drop = True
+            continue
+        if _is_title_like(u):
+            title_unit = u
+            break
+    if title_unit is not None:
+        title_unit.drop = True
+        meta["title"] = title_unit.text
+        for u in live[: live.index(title_unit)]:
+            u.drop = True  # navigation above the title
+        for u in units:
+            if not u.drop and u is not title_unit and u.text == title_unit.text:
+                u.drop = True
+
+    live = [u for u in units if not u.drop]
+    for i, u in enumerate(live):
+        if CREDIT.search(u.text) and u.words <= 14 and not u.text.endswith("."):
+            u.drop = True
+            meta["image_credits"].append(u.text)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(live):
+                    near = live[j]
+                    if not near.drop and near.words <= 25 and near.unpunctuated and not _heading_before_paragraph(live, j):
+                        near.drop = True  # its caption
+            continue
+        match = SOURCES_LINE.match(u.text)
+        if match and i >= len(live) - 4 and u.words <= 20:
+            u.drop = True
+            meta["listed_sources"] += [s.strip(" .") for s in re.split(r"[,;]| and ", match["names"]) if s.strip(" .")]
+            continue
+        if i <= 3 and not meta["authors"]:
+            byline = BYLINE.match(u.text)
+            if byline and u.words <= 20:
+                u.drop = True
+                meta["byline"] = u.text
+                meta["authors"] = [a.strip() for a in re.split(r",| and | & ", byline["names"]) if a.strip()]
+                continue
+        if i <= 3 and "published" not in meta and u.words <= 12 and find_date(u.text):
+            u.drop = True
+            meta["published"] = find_date(u.text)
+
+    # Recirculated headlines right after a widget marker: title-like lines followed by another title-like line.
+    for i, u in enumerate(units):
+        if u.drop and WIDGET.match(u.text):
+            j = i + 1
+            while j + 1 < len(units) and not units[j].drop and units[j].short and units[j].unpunctuated and \
+                    units[j + 1].short and units[j + 1].unpunctuated and not units[j + 1].drop:
+                units[j].drop = True
+                j += 1
+
+    live = [u for u in units if not u.drop]
+    parts: list[tuple[BlockKind, str, int]] = []
+    for i, u in enumerate(live):
+        if LIST_MARK.match(u.text):
+            parts.append(("list_item", LIST_MARK.sub("", u.text, count=1), 0))
+        elif _heading_before_paragraph(live, i):
+            parts.append(("heading", u.text, 2))
+        else:
+            parts.append(("paragraph", u.text, 0))
+    return Document.from_blocks(parts, content_type="text", **meta)
+
+
+def _heading_before_paragraph(live: list[Unit], i: int) -> bool:
+    u = live[i]
+    if not (u.short and u.unpunctuated and u.words <= 10) or LIST_MARK.match(u.text):
+        return False
+    nxt = live[i + 1] if i + 1 < len(live) else None
+    return nxt is not None and nxt.words >= 8 and nxt.text.rstrip().endswith(TERMINAL)

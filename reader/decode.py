@@ -1,0 +1,98 @@
+"""Bytes to text: BOM, HTTP charset, `<meta charset>`, then detection.
+
+Bad bytes never crash: at worst they become U+FFFD replacement characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_HTML_SIGNS = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|meta|title|article|div|p|br|script|style|span|a\s|section|main|h[1-6]|table|ul|li)\b",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>")
+
+LATIN_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+"""Browsers read these labels as windows-1252 (WHATWG Encoding); so do we."""
+
+
+def _codec(name: str | bytes | None) -> str | None:
+    if not name:
+        return None
+    if isinstance(name, bytes):
+        name = name.decode("ascii", "ignore")
+    name = name.strip().strip("\"'").lower()
+    name = LATIN_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def sniff_bom(data: bytes) -> tuple[str | None, int]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    return None, 0
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a `<meta>` tag declares in the first 16 KiB, if any."""
+    match = _META_CHARSET.search(data[:16384])
+    return _codec(match.group(1)) if match else None
+
+
+def decode(data: bytes, http_charset: str | None = None) -> str:
+    """Decode bytes by BOM, then the HTTP header, then `<meta>`, then detection."""
+    bom, skip = sniff_bom(data)
+    if bom:
+        return data[skip:].decode(bom, errors="replace")
+    for candidate in (_codec(http_charset), declared_charset(data)):
+        if candidate:
+            if candidate.startswith("utf-16") or candidate.startswith("utf-32"):
+                candidate = "utf-8"  # a meta tag read as ASCII cannot be UTF-16 text
+            try:
+                return data.decode(candidate)
+            except UnicodeDecodeError:
+                # The declaration is wrong: UTF-8 that decodes cleanly beats it.
+                try:
+                    return data.decode("utf-8")
+                except UnicodeDecodeError:
+                    return data.decode(candidate, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:1_000_000]).best()
+        if best is not None and best.encoding:
+            return data.decode(_codec(best.encoding) or "cp1252", errors="replace")
+    except Exception:  # detection is best effort
+        pass
+    return data.decode("cp1252", errors="replace")
+
+
+def looks_like_html(text: str) -> bool:
+    """Tell HTML from plain text by the content: markup near the start, and enough of it."""
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:20000].lower():
+        return True
+    if not _HTML_SIGNS.search(text[:20000]):
+        return False
+    sample = text[:50000]
+    tags = len(_TAG.findall(sample))
+    return tags >= 3 and tags * 40 >= len(sample.split("\n")) // 2

@@ -1,0 +1,97 @@
+"""Fetch an article over HTTP(S) with httpx: bounded in time, size and redirects.
+
+Every failure becomes one clear `ReaderError` line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from reader import __version__
+from reader.errors import ReaderError
+
+USER_AGENT = f"Mozilla/5.0 (compatible; reader/{__version__}; terminal article reader)"
+MAX_BYTES = 20 * 1024 * 1024
+MAX_REDIRECTS = 5
+TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=10.0, pool=10.0)
+TOTAL_SECONDS = 60.0
+ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+
+
+@dataclass(slots=True)
+class Fetched:
+    data: bytes
+    url: str
+    """The final URL after redirects."""
+    charset: str | None
+    content_type: str
+
+
+def check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ReaderError(f"only http and https URLs can be opened, not {parts.scheme or 'this'}: {url[:200]}")
+    if not parts.hostname:
+        raise ReaderError(f"not a valid URL: {url[:200]}")
+    return url
+
+
+def fetch(
+    url: str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    transport: httpx.BaseTransport | None = None,
+    total_seconds: float = TOTAL_SECONDS,
+) -> Fetched:
+    """GET `url` and return its bytes, or raise ReaderError with one clear line."""
+    import time
+
+    check_url(url)
+    began = time.monotonic()
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"}
+    try:
+        with httpx.Client(
+            follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=TIMEOUT, headers=headers, transport=transport
+        ) as client:
+            with client.stream("GET", url) as response:
+                final = str(response.url)
+                check_url(final)
+                if response.status_code == 404 or response.status_code == 410:
+                    raise ReaderError(f"not found (HTTP {response.status_code}): {url}")
+                if response.status_code >= 400:
+                    raise ReaderError(f"the server answered HTTP {response.status_code} {response.reason_phrase}: {url}")
+                content_type = response.headers.get("content-type", "")
+                mime = content_type.split(";")[0].strip().lower()
+                if mime and not (mime in ACCEPTED_TYPES or mime.startswith("text/")):
+                    raise ReaderError(f"not an article: the server sent {mime}: {url}")
+                declared = response.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > max_bytes:
+                    raise ReaderError(f"too large: {int(declared) // 1_000_000} MB (limit {max_bytes // 1_000_000} MB): {url}")
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise ReaderError(f"too large: more than {max_bytes // 1_000_000} MB: {url}")
+                    if time.monotonic() - began > total_seconds:
+                        raise ReaderError(f"timed out after {total_seconds:.0f} s: {url}")
+                    chunks.append(chunk)
+                return Fetched(b"".join(chunks), final, response.charset_encoding, mime)
+    except ReaderError:
+        raise
+    except httpx.TooManyRedirects:
+        raise ReaderError(f"too many redirects (more than {MAX_REDIRECTS}): {url}") from None
+    except httpx.TimeoutException:
+        raise ReaderError(f"timed out: {url}") from None
+    except httpx.ConnectError as exc:
+        text = str(exc).lower()
+        if "name or service" in text or "nodename" in text or "getaddrinfo" in text or "resolve" in text:
+            raise ReaderError(f"cannot find the host {urlsplit(url).hostname} (DNS lookup failed)") from None
+        raise ReaderError(f"cannot connect to {urlsplit(url).hostname}: {exc}") from None
+    except httpx.InvalidURL as exc:
+        raise ReaderError(f"not a valid URL: {exc}") from None
+    except httpx.HTTPError as exc:
+        raise ReaderError(f"download failed: {type(exc).__name__}: {exc}") from None
