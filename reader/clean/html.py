@@ -18,7 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reader.clean.metadata import extract_metadata
-from reader.clean.pasted import BYLINE, CREDIT, WIDGET
+from reader.clean.pasted import BYLINE, CREDIT, SOURCES_LINE, WIDGET
 from reader.errors import ReaderError
 from reader.model import BlockKind, Document, Link
 
@@ -61,6 +61,9 @@ def _attr_text(el: lxml_html.HtmlElement) -> str:
     return f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')} {el.get('aria-label', '')}"
 
 
+CREDIT_PREFIX = re.compile(r"^(?:(?:photo(?:graph)?|image|picture|credit)s?\s*(?:credit)?\s*:|(?:photo(?:graph)?|picture)\s+by)\s*", re.I)
+
+
 def _credits_and_captions(tree: lxml_html.HtmlElement) -> list[str]:
     """Take figure captions and credits out of the tree; return the credits."""
     credits: list[str] = []
@@ -73,6 +76,8 @@ def _credits_and_captions(tree: lxml_html.HtmlElement) -> list[str]:
                 credits.append(text)
             credit_el.drop_tree()
         text = " ".join(el.text_content().split())
+        if END_MATTER.search(text):
+            continue  # "Reporting by ...; editing by ..." credits the story, not a picture
         if "credit" in el.get("class", "").lower() and text:
             credits.append(text)
         else:
@@ -82,7 +87,7 @@ def _credits_and_captions(tree: lxml_html.HtmlElement) -> list[str]:
         el.drop_tree()
     seen: list[str] = []
     for credit in credits:
-        credit = re.sub(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*", "", credit, flags=re.I).strip(" ()")
+        credit = CREDIT_PREFIX.sub("", credit.strip(" ()")).strip(" ()")
         if credit and credit not in seen:
             seen.append(credit)
     return seen
@@ -134,6 +139,38 @@ def _text_of(el: lxml_html.HtmlElement, links: list[tuple[str, str, int]], base:
 
     walk(el)
     return "".join(pieces)
+
+
+KEY_POINTS = re.compile(r"key-?(?:points|events|facts|takeaways)|takeaways|highlights|at-a-glance|tl-?dr|summary-list", re.I)
+_TIME_ONLY = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?)$", re.I)
+
+
+def _key_points(tree: lxml_html.HtmlElement) -> list[tuple[BlockKind, str, int, list[tuple[str, str]]]]:
+    """A live blog's or explainer's "Key points" list, which readability tends to leave out."""
+    for el in tree.xpath("//*[@class or @id]"):
+        if not KEY_POINTS.search(_attr_text(el)) or not el.xpath(".//li"):
+            continue
+        heading = el.xpath(".//h2 | .//h3 | .//h4")
+        parts: list[tuple[BlockKind, str, int, list[tuple[str, str]]]] = []
+        if heading:
+            parts.append(("heading", " ".join(heading[0].text_content().split()), 2, []))
+        for li in el.xpath(".//li"):
+            text = " ".join(li.text_content().split())
+            if text:
+                parts.append(("list_item", text, 0, []))
+        return parts
+    return []
+
+
+def _merge_timestamps(parts: list) -> list:
+    """A live blog's bare entry time ("14:20") joins the entry's heading: "14:20 · Airport reopens"."""
+    out: list = []
+    for part in parts:
+        if out and part[0] == "heading" and out[-1][0] == "paragraph" and _TIME_ONLY.match(out[-1][1]):
+            stamp = out.pop()[1]
+            part = ("heading", f"{stamp} · {part[1]}", part[2], part[3])
+        out.append(part)
+    return out
 
 
 def _is_caption(el: lxml_html.HtmlElement, text: str) -> bool:
@@ -197,7 +234,8 @@ END_MATTER = re.compile(
     r"^\(?(?:(?:additional )?reporting by|editing by|writing by|compiled by|produced by|graphics? by|"
     r"write to .{3,60} at |follow .{0,60}(?:coverage|on twitter|on facebook|@)|filed under|text size$|font size$|"
     r"something to consider|if you (?:enjoyed|value|like) (?:this|our)|support (?:our|independent) journalism|"
-    r"this (?:article|story) (?:originally appeared|was (?:first )?published|has been updated))"
+    r"this (?:article|story) (?:originally appeared|was (?:first )?published|has been updated)|"
+    r"our (?:standards|editorial (?:standards|guidelines)|ethics policy)\b)"
     r"|contributed (?:reporting|to this report)",
     re.I,
 )
@@ -237,6 +275,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
     tree = parse_html(html)
     meta = extract_metadata(tree)
     credits = _credits_and_captions(tree)
+    key_points = _key_points(tree)
     pruned = deepcopy(tree)
     _prune(pruned)
     try:
@@ -246,13 +285,22 @@ def clean_html(html: str, url: str | None = None) -> Document:
         content = None
     if content is None or not content.text_content().strip():
         content = pruned.find("body") if pruned.find("body") is not None else pruned
-    parts = [(k, t, lvl, ls) for k, t, lvl, ls in _blocks(content) if not _is_junk(k, t)]
+    parts = _merge_timestamps([(k, t, lvl, ls) for k, t, lvl, ls in _blocks(content) if not _is_junk(k, t)])
+    if key_points and not any(t == key_points[-1][1] for _, t, _, _ in parts):
+        parts = key_points + parts
     title = meta.get("title", "")
     norm_title = " ".join(title.split()).lower()
     while parts and parts[0][0] == "heading" and norm_title and (
         parts[0][1].lower() == norm_title or (norm_title in parts[0][1].lower() and len(parts[0][1]) < 2 * len(norm_title))
     ):
         parts.pop(0)
+    listed: list[str] = []
+    for part in parts[-4:]:
+        match = SOURCES_LINE.match(part[1])
+        if match and len(part[1].split()) <= 20:
+            listed += [n.strip(" .") for n in re.split(r"[,;]| and ", match["names"]) if n.strip(" .")]
+            parts.remove(part)
+    meta["listed_sources"] = listed
     authors = {a.lower() for a in meta.get("authors", [])}
     head = [p for p in parts[:4] if _is_byline(p[1], authors)]
     parts = [p for p in parts if p not in head]

@@ -95,6 +95,12 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     if not meta.get("authors"):
         rel = tree.xpath('//a[@rel="author"]//text() | //*[@itemprop="author"]//*[@itemprop="name"]//text()')
         meta["authors"] = [t.strip() for t in rel if t.strip()][:4]
+    if not meta.get("authors"):
+        linked = tree.xpath(
+            "//*[contains(@class,'byline') or contains(@class,'vcard') or contains(@class,'author')]"
+            "//a[contains(@href,'author') or contains(@class,'fn')]//text()"
+        )
+        meta["authors"] = list(dict.fromkeys(t.strip() for t in linked if t.strip()))[:4]
     if not meta.get("published"):
         meta["published"] = _meta(tree, "article:published_time", "datePublished", "pubdate", "publish-date",
                                   "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
@@ -114,17 +120,21 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     lang = tree.xpath("/html/@lang") or tree.xpath("//html/@lang")
     meta["language"] = (lang[0].split("-")[0].lower() if lang and lang[0].strip() else "") or \
         _meta(tree, "og:locale").split("_")[0].lower() or "en"
-    meta["title"] = _strip_site_suffix(" ".join(str(meta["title"]).split()), meta.get("site_name") or "")
+    title, suffix = _split_site_suffix(" ".join(str(meta["title"]).split()), meta.get("site_name") or "")
+    meta["title"] = title
+    if not meta.get("site_name"):
+        site_title = tree.xpath("//*[contains(@class,'site-title') or contains(@class,'site-name')]//text()")
+        meta["site_name"] = suffix or " ".join("".join(site_title).split())[:80]
     if meta.get("authors"):
         meta["byline"] = "By " + ", ".join(meta["authors"])
     return meta
 
 
-def _strip_site_suffix(title: str, site: str) -> str:
-    """"Headline | Site" -> "Headline"."""
+def _split_site_suffix(title: str, site: str) -> tuple[str, str]:
+    """"Headline | Site" -> ("Headline", "Site"); ("Headline", "") when there is no suffix."""
     for sep in (" | ", " - ", " — ", " – ", " :: "):
         if sep in title:
             head, _, tail = title.rpartition(sep)
-            if site and site.lower() in tail.lower() or len(tail.split()) <= 3 and len(head.split()) >= 4:
-                return head.strip()
-    return title
+            if site and site.lower() in tail.lower() or len(tail.split()) <= 4 and len(head.split()) >= 4:
+                return head.strip(), tail.strip()
+    return title, ""
