@@ -1,0 +1,369 @@
+"""Patterns for relative expressions, durations, sets and open references.
+
+"yesterday", "last week", "this month", "two days earlier", "a year ago",
+"earlier this month", "the past three years" (a duration), "nearly three
+years" (approximate), "every week", "twice a month", "now", "recently".
+Builders return a `Meaning` (see `timex_meaning`) or None to reject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.timex_lexicon import (
+    AMOUNT_RE,
+    APPROX_RE,
+    APPROX_WORDS,
+    MONTH_FULL_RE,
+    PART_OF_DAY_RE,
+    PARTS_OF_DAY,
+    SEASON_RE,
+    SEASONS,
+    UNIT_RE,
+    VAGUE_AMOUNTS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    MONTHS,
+    number_value,
+    unit_code,
+)
+from reader.analysis.timex_meaning import Meaning
+from reader.analysis.timex_rules import Rule, is_capitalised, prev_word, rule
+
+_L = r"(?<![\w$€£¥#@&/’'.,-])"
+
+
+_SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "Q": ("M", 3), "2W": ("W", 2), "WE": ("D", 2)}
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """P3Y, PT2H, P10Y (a decade), P30M (two and a half years), PXM (some months)."""
+    code, scale = _SCALE.get(unit, (unit, 1))
+    if amount is not None:
+        amount *= scale
+        if amount != int(amount) and code in _SMALLER and amount * _SMALLER[code][1] == int(amount * _SMALLER[code][1]):
+            code, factor = _SMALLER[code]
+            amount *= factor
+    prefix = "PT" if code in ("H", "MIN", "S") else "P"
+    letter = "M" if code == "MIN" else code
+    if amount is None:
+        return f"{prefix}X{letter}"
+    return f"{prefix}{amount:g}{letter}" if amount != int(amount) else f"{prefix}{int(amount)}{letter}"
+
+
+def _approximate(m: "re.Match[str]") -> bool:
+    approx = m.groupdict().get("approx")
+    return bool(approx and " ".join(approx.lower().split()) in APPROX_WORDS)
+
+
+# ---------------------------------------------------------------- today, yesterday, now
+
+def _dayword(m: "re.Match[str]", text: str) -> Meaning | None:
+    word = " ".join(m.group("w").lower().split())
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    meaning = Meaning("relative", unit="D", offset=offsets[word])
+    if word == "tonight":
+        meaning.part = "NI"
+    part = m.group("part")
+    if part:
+        meaning.part = PARTS_OF_DAY[part.lower()]
+    return meaning
+
+
+def _this_part(m: "re.Match[str]", text: str) -> Meaning | None:
+    ref = m.group("ref").lower()
+    part = PARTS_OF_DAY[m.group("part").lower()]
+    if ref == "last" and part != "NI":
+        return None  # "last morning" is not said; "last evening" is rare
+    return Meaning("relative", unit="D", offset=-1 if ref == "last" else 0, part=part, type="TIME")
+
+
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+         "presently": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
+         "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
+         "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+         "the distant future": "FUTURE_REF", "the recent past": "PAST_REF", "the distant past": "PAST_REF",
+         "the present": "PRESENT_REF", "the present day": "PRESENT_REF"}
+
+
+def _ref(m: "re.Match[str]", text: str) -> Meaning | None:
+    word = " ".join(m.group("w").lower().split())
+    if word.startswith("the "):
+        before = prev_word(text, m.start())
+        if before not in ("in", "to", "until", "till", "into", "from", "than", "for", "of", "with"):
+            return None
+    return Meaning("fixed", value=_REFS[word])
+
+
+# ---------------------------------------------------------------- last week, this month, next year
+
+_SHIFT_OFFSET = {"last": -1, "this past": -1, "past": -1, "previous": -1, "the previous": -1,
+                 "the last": -1, "next": 1, "this coming": 1, "coming": 1, "the next": 1,
+                 "the coming": 1, "the following": 1, "following": 1, "this": 0, "the current": 0,
+                 "current": 0, "that": 0, "the same": 0, "the past": -1}
+_ANCHORED_SHIFTS = frozenset({"the following", "following", "the previous", "previous", "that", "the same"})
+
+
+def _shift_unit(m: "re.Match[str]", text: str) -> Meaning | None:
+    shift = " ".join(m.group("shift").lower().split())
+    unit_word = m.group("u").lower()
+    if unit_word in PARTS_OF_DAY:
+        offsets = {"the next": 1, "the following": 1, "following": 1, "next": 1, "the previous": -1,
+                   "previous": -1, "that": 0, "the same": 0}
+        if shift not in offsets:
+            return None  # "this morning", "last night": the this-part rule
+        return Meaning("relative", unit="D", offset=offsets[shift], anchored=True,
+                       part=PARTS_OF_DAY[unit_word], type="TIME")
+    unit = "WE" if unit_word == "weekend" else unit_code(unit_word)
+    if unit == "2W":
+        return Meaning("fixed", value="P2W", type="DURATION")
+    offset = _SHIFT_OFFSET[shift]
+    anchored = shift in _ANCHORED_SHIFTS
+    if unit == "D":
+        if shift in ("the next", "the following", "the previous", "that", "the same", "following"):
+            return Meaning("relative", unit="D", offset=offset, anchored=True)
+        return None  # "last day", "this day": not a date
+    if shift == "the past" and unit == "WE":
+        return Meaning("relative", unit="WE", offset=-1)
+    if shift == "the past" or (shift in ("the next", "the coming") and unit != "WE"):
+        return Meaning("fixed", value=duration_value(1, unit), type="DURATION")  # "the past year": P1Y
+    if shift in ("the last", "past") and unit in ("DE", "CE"):
+        return Meaning("fixed", value=duration_value(1, unit), type="DURATION")
+    return Meaning("relative", unit=unit, offset=offset, anchored=anchored)
+
+
+def _edge_of(m: "re.Match[str]", text: str) -> Meaning | None:
+    """'the end of the year', 'the beginning of next month', 'the end of year'."""
+    edge = m.group("edge").lower()
+    which = " ".join((m.group("w") or "").lower().split())
+    unit = unit_code(m.group("u"))
+    offset = {"last": -1, "next": 1}.get(which, 0)
+    shift = None
+    if which in ("", "the", "this"):
+        shift = "end" if edge in ("end", "close") else "start" if edge in ("beginning", "start") else None
+    return Meaning("relative", unit=unit, offset=offset, shift=shift)
+
+
+def _unit_long(m: "re.Match[str]", text: str) -> Meaning | None:
+    return Meaning("fixed", value=duration_value(1, unit_code(m.group("u"))), type="DURATION")
+
+
+def _earlier_later(m: "re.Match[str]", text: str) -> Meaning | None:
+    """'earlier this month', 'later this year' (the reference date's); 'later that year' (the anchor's)."""
+    which = " ".join(m.group("w").lower().split())
+    return Meaning("relative", unit=unit_code(m.group("u")), offset=0, anchored=which in ("that", "in the"))
+
+
+def _ago(m: "re.Match[str]", text: str) -> Meaning | None:
+    direction = " ".join(m.group("dir").lower().split())
+    amount_word = m.group("amt")
+    amount = number_value(amount_word) if amount_word else None
+    unit = unit_code(m.group("u"))
+    if direction in ("before", "after", "prior", "on", "back", "since"):
+        follows = text[m.end() : m.end() + 12]
+        if direction == "back" and not re.match(r"\s*(?:$|[,.;:)!?]|in\b|when\b|and\b)", follows):
+            return None
+        if direction in ("before", "after", "prior", "on", "since") and not re.match(
+            r"\s*(?:$|[,.;:)!?\"”]|that\b|when\b|and\b|but\b)", follows
+        ):
+            return None  # "three days after the attack": a duration, found by the duration rule
+    if direction in ("later", "earlier") and re.match(r"\s+than\b", text[m.end() : m.end() + 8]):
+        return None  # "a month earlier than usual": a duration
+    sign = 1 if direction in ("from now", "hence", "later", "after", "on", "since") else -1
+    anchored = direction in ("later", "earlier", "before", "after", "prior", "on", "since", "previously")
+    if amount is None:
+        if direction == "ago" or direction == "back":
+            return Meaning("fixed", value="PAST_REF", approximate=True)
+        if direction in ("from now", "hence"):
+            return Meaning("fixed", value="FUTURE_REF", approximate=True)
+        return None
+    scale, precision = {"DE": (10, "Y"), "CE": (100, "Y"), "ML": (1000, "Y"), "Q": (3, "M"),
+                        "2W": (2, "W")}.get(unit, (1, unit))
+    amount *= scale
+    if amount != int(amount):
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}.get(precision)
+        if smaller is None:
+            return None
+        precision, amount = smaller[0], amount * smaller[1]
+    meaning = Meaning("relative", unit=precision, offset=sign * int(round(amount)), anchored=anchored)
+    meaning.approximate = _approximate(m)
+    return meaning
+
+
+# ---------------------------------------------------------------- durations
+
+_NOT_A_DURATION_AFTER = re.compile(r"(?:[\s-]+old\b|[\s-]*olds?\b|\s+(?:and|or)\s+(?:older|younger|over|under|up)\b|"
+                                   r"\s+of\s+age\b)", re.IGNORECASE)
+_PLURAL_CONTEXT = frozenset({"for", "over", "in", "within", "after", "than", "take", "takes", "took",
+                             "taken", "taking", "last", "lasted", "lasts", "spent", "spend", "spends",
+                             "wait", "waited", "waiting", "ago"})
+
+
+def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, int] | None":
+    if _NOT_A_DURATION_AFTER.match(text, m.end()):
+        return None  # ages: "a 25-year-old", "six years old"
+    amount_word = " ".join(m.group("amt").lower().split())
+    unit_word = m.group("u").lower()
+    unit = unit_code(unit_word)
+    plural = unit_word.endswith("s") and unit_word not in ("secs",) or unit_word in ("centuries", "millennia")
+    if unit == "Q":
+        return None
+    if amount_word in ("a", "an"):
+        if unit == "S" or plural or m.group().endswith("-long"):
+            return None  # "a second term"
+        if unit in ("MIN",) and unit_word == "min":
+            return None
+    if amount_word == "some" and not plural:
+        return None  # "some day"
+    amount = number_value(amount_word)
+    if amount is None and amount_word not in VAGUE_AMOUNTS:
+        return None
+    if amount is not None and amount > 1 and not plural and text[m.start("u") - 1] != "-":
+        # "six year" without a hyphen is only said as a modifier ("a six year term")
+        if not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
+            return None
+    meaning = Meaning("fixed", value=duration_value(amount, unit), type="DURATION",
+                      approximate=_approximate(m) or amount is None)
+    the = re.match(r"the\s+", m.group(), re.IGNORECASE)
+    if the and text[m.start("u") - 1] == "-":
+        return meaning, m.start() + the.end(), m.end()  # "the 90-day moratorium": the article is the noun's
+    return meaning
+
+
+_AROUND_AN_EVENT = re.compile(r"\s+(?:before|after|since|following|preceding|leading\s+up\s+to|ahead\s+of)\b",
+                              re.IGNORECASE)
+
+
+def _bare_units(m: "re.Match[str]", text: str) -> Meaning | None:
+    unit = unit_code(m.group("u"))
+    shift = m.group("shift")
+    if not shift and not m.group("long"):
+        before = prev_word(text, m.start())
+        around = before == "the" and _AROUND_AN_EVENT.match(text, m.end())
+        if before not in _PLURAL_CONTEXT and not around:
+            return None  # "years of war" alone is not a time; "for years", "the weeks before the vote" are
+        if re.match(r"\s+(?:of\s+(?:the|his|her|its|their)|ago|later|earlier|old)\b", text[m.end() : m.end() + 16]):
+            return None
+    if re.match(r"[\s-]+old\b", text[m.end() : m.end() + 6]):
+        return None
+    return Meaning("fixed", value=duration_value(None, unit), type="DURATION", approximate=True)
+
+
+# ---------------------------------------------------------------- sets
+
+_ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+                "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
+                "fortnightly": "P2W", "semiannually": "P6M", "semi-annually": "P6M", "biannually": "P6M",
+                "bimonthly": "P2M", "annual": "P1Y"}
+
+
+def _adverb_set(m: "re.Match[str]", text: str) -> Meaning | None:
+    word = m.group("w")
+    low = word.lower()
+    if low == "annual":
+        return None
+    if is_capitalised(word) and not re.search(r"(?:^|[.!?:]\s+|\n)[\"'“]?$", text[max(0, m.start() - 4) : m.start()]):
+        return None  # "the Daily Telegraph"
+    if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3]):
+        return None  # "the party daily Granma": a newspaper
+    return Meaning("fixed", value=_ADVERB_SETS[low], type="SET")
+
+
+def _every(m: "re.Match[str]", text: str) -> Meaning | None:
+    target = m.group("t")
+    low = " ".join(target.lower().split())
+    other = bool(m.group("other"))
+    amount_word = m.group("amt")
+    if low.rstrip("s") in WEEKDAYS or low in WEEKDAYS:
+        day = WEEKDAYS[low[:-1] if low.endswith("s") and low[:-1] in WEEKDAYS else low]
+        return Meaning("fixed", value=f"XXXX-WXX-{day}", type="SET")
+    if low in PARTS_OF_DAY:
+        return Meaning("fixed", value=f"XXXX-XX-XXT{PARTS_OF_DAY[low]}", type="SET")
+    if low in SEASONS:
+        return Meaning("fixed", value=f"XXXX-{SEASONS[low]}", type="SET")
+    if low in MONTHS:
+        return Meaning("fixed", value=f"XXXX-{MONTHS[low]:02d}", type="SET")
+    if low == "weekend":
+        return Meaning("fixed", value="XXXX-WXX-WE", type="SET")
+    unit = unit_code(low)
+    amount = number_value(amount_word) if amount_word else 1.0
+    if amount is None:
+        return None
+    if other:
+        amount *= 2
+    return Meaning("fixed", value=duration_value(amount, unit), type="SET")
+
+
+def _per(m: "re.Match[str]", text: str) -> Meaning | None:
+    """'twice a week', '$5 a year', '3% a month', 'per day'."""
+    unit = unit_code(m.group("u"))
+    freq = m.group("freq")
+    if not freq:
+        before = text[max(0, m.start() - 24) : m.start()]
+        if m.group("per").lower() in ("a", "an") and not re.search(
+            r"(?:\d|%|percent|million|billion|trillion|thousand|dollars|euros|pounds|cents|times|once|twice)"
+            r"[\s.,]*$", before, re.IGNORECASE
+        ):
+            return None
+    return Meaning("fixed", value=duration_value(1, unit), type="SET")
+
+
+def _plural_weekday(m: "re.Match[str]", text: str) -> Meaning | None:
+    word = m.group("wd")
+    if not is_capitalised(word):
+        return None
+    if prev_word(text, m.start()) not in ("on", "most", "some", "all", "many", "and", "or", "every", "on"):
+        return None
+    return Meaning("fixed", value=f"XXXX-WXX-{WEEKDAYS[word.lower()]}", type="SET")
+
+
+_SHIFTS = r"(?P<shift>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+last|" \
+          r"the\s+next|the\s+coming|the\s+current|the\s+following|the\s+same|that|previous|following)"
+_UNIT_SINGLE = r"(?:day|week|weekend|fortnight|month|year|decade|century|quarter|morning|afternoon|evening|night)"
+_UNIT_TRIGGER = r"\b(?:sec|min|h(?:ou)?r|day|week|fortnight|month|y(?:ea)?r|decade|centur|millenni)"
+_DIR = r"(?P<dir>ago|from\s+now|hence|later|earlier|before|after|back|prior|previously|on)"
+
+RELATIVE_RULES: tuple[Rule, ...] = (
+    rule("dayword", r"(?<![\w-])(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+         r"the\s+day\s+after\s+tomorrow)(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w-])",
+         _dayword, 20),
+    rule("weekend", r"(?<![\w-])the\s+weekend(?![\w-])",
+         lambda m, t: Meaning("relative", unit="WE", offset=0, shift="the"), 30),
+    rule("this-part", r"(?<![\w-])(?P<ref>this|last)\s+(?P<part>" + PART_OF_DAY_RE + r")(?![\w-])",
+         _this_part, 20),
+    rule("ref", r"(?<![\w-])(?P<w>now|currently|nowadays|presently|these\s+days|recently|lately|"
+         r"the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|the\s+(?:recent\s+|distant\s+)?past|"
+         r"the\s+present(?:\s+day)?)(?![\w-])", _ref, 40),
+    rule("shift-unit", r"(?<![\w-])" + _SHIFTS + r"\s+(?P<u>" + _UNIT_SINGLE + r")(?![\w-])", _shift_unit, 25,
+         trigger=r"\b" + _UNIT_SINGLE),
+    rule("earlier-later", r"(?<![\w-])(?P<el>earlier|later)\s+(?P<w>this|that|in\s+the|this\s+past)\s+"
+         r"(?P<u>day|week|month|year|decade|century)(?![\w-])", _earlier_later, 20),
+    rule("edge-of", r"(?<![\w-])(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+"
+         r"(?P<w>the\s+|this\s+|last\s+|next\s+)?(?P<u>year|month|week|decade|century)(?![\w-])", _edge_of, 22,
+         trigger=r"\bof\s+(?:\w+\s+)?(?:year|month|week|decade|century)"),
+    rule("unit-long", _L + r"(?P<u>hour|day|week|month|year|decade|century)-long(?![\w-])", _unit_long, 30, trigger="-long"),
+    rule("ago", _L + r"(?:(?P<approx>" + APPROX_RE + r")\s+)?(?:(?:just|only|a\s+mere)\s+)?"
+         r"(?:(?P<amt>" + AMOUNT_RE + r")[\s-]+)?(?P<u>" + UNIT_RE + r")\s+" + _DIR + r"(?![\w-])", _ago, 15,
+         trigger=_UNIT_TRIGGER),
+    rule("duration", _L + r"(?:(?P<approx>" + APPROX_RE + r")\s+(?!the\b))?(?:the\s+)?(?:(?:past|last|next|first|"
+         r"final|coming|previous|following|initial|remaining|additional|latest|same|other)\s+)?"
+         r"(?:(?:a\s+mere|just|only|nearly|almost|about|some|over|more\s+than|less\s+than)\s+)?"
+         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?P<u>" + UNIT_RE + r")(?:-long)?(?![\w])", _duration, 30,
+         trigger=_UNIT_TRIGGER),
+    rule("bare-units", _L + r"(?:(?:the\s+)?(?P<shift>past|last|next|coming|following|previous)\s+)?"
+         r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)(?P<long>-long)?(?![\w])",
+         _bare_units, 35, trigger=r"(?:year|month|week|day|decade|centurie|hour|minute)s"),
+    rule("adverb-set", r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|"
+         r"biweekly|fortnightly|semi-?annually|biannually|bimonthly)(?![\w-])", _adverb_set, 30),
+    rule("every", r"(?<![\w-])(?:every|each)\s+(?:(?P<other>other|second)\s+)?(?:(?P<amt>" + AMOUNT_RE
+         + r")\s+)?(?P<t>seconds?|minutes?|hours?|days?|nights?|weeks?|weekend|months?|years?|decades?|"
+         + WEEKDAY_RE + r"|" + PART_OF_DAY_RE + r"|" + SEASON_RE + r"|" + MONTH_FULL_RE + r")(?![\w-])",
+         _every, 10),
+    rule("per", r"(?<![\w-])(?:(?P<freq>once|twice|thrice|(?:\d+|" + AMOUNT_RE + r")\s+times)\s+)?"
+         r"(?P<per>a|an|per|each)\s+(?P<u>second|minute|hour|day|week|month|year|decade)(?![\w-])", _per, 10,
+         trigger=r"\b(?:a|an|per|each)\s+" + _UNIT_TRIGGER),
+    rule("plural-weekday", r"(?<![\w-])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s(?![\w-])",
+         _plural_weekday, 20),
+)

@@ -1,0 +1,113 @@
+"""Durations, sets, open references and numbers that are not times (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.timeline import find_timexes
+from reader.analysis.timex_patterns_rel import duration_value
+
+DCT = "2013-03-21"
+
+
+def tag(text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
+    return [(t.text, t.value, t.type) for t in find_timexes(text, dct)]
+
+
+def test_durations_are_kept_as_durations() -> None:
+    assert tag("The siege lasted three years.") == [("three years", "P3Y", "DURATION")]
+    assert tag("The flight took 16 hours.") == [("16 hours", "PT16H", "DURATION")]
+    assert tag("It was a 16-hour flight.") == [("16-hour", "PT16H", "DURATION")]
+    assert tag("They agreed a three-month delay.") == [("three-month", "P3M", "DURATION")]
+    assert tag("He waited an hour.") == [("an hour", "PT1H", "DURATION")]
+    assert tag("The worst storm in a decade hit.") == [("a decade", "P10Y", "DURATION")]
+    assert tag("It took two and a half years.") == [("two and a half years", "P30M", "DURATION")]
+    assert tag("The talks took a mere 24 hours.") == [("a mere 24 hours", "PT24H", "DURATION")]
+    assert tag("Prices doubled over the past three years.") == [("the past three years", "P3Y", "DURATION")]
+    assert tag("Prices doubled over the past year.") == [("the past year", "P1Y", "DURATION")]
+    assert tag("Prices will rise in the next few months.") == [("the next few months", "PXM", "DURATION")]
+    assert tag("Coal use will surge over the next decade.") == [("the next decade", "P10Y", "DURATION")]
+    assert tag("The country has been troubled for years.") == [("years", "PXY", "DURATION")]
+    assert tag("His car was seen in the weeks before the shooting.") == [("weeks", "PXW", "DURATION")]
+    assert tag("The years of war ended.") == []
+    assert tag("It was a decades-long battle.") == [("decades-long", "PXY", "DURATION")]
+    assert tag("It was a day-long strike.") == [("day-long", "P1D", "DURATION")]
+
+
+def test_approximate_durations() -> None:
+    found = find_timexes("The deal comes nearly three years after the invasion.", DCT)
+    assert [(t.text, t.value, t.type, t.approximate) for t in found] == [
+        ("nearly three years", "P3Y", "DURATION", True)]
+    found = find_timexes("It ended more than a decade of war.", DCT)
+    assert [(t.text, t.value, t.approximate) for t in found] == [("more than a decade", "P10Y", True)]
+
+
+def test_a_duration_before_an_event_is_not_a_date() -> None:
+    assert tag("Three days after the attack, the border closed.") == [("Three days", "P3D", "DURATION")]
+
+
+def test_ages_are_not_durations() -> None:
+    assert tag("The 25-year-old man, a six-year-old boy and a man 40 years old.") == []
+    assert tag("All children aged 6 months and older should be vaccinated.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The paper comes out every week.", "P1W"),
+        ("The board meets twice a month.", "P1M"),
+        ("The data are published daily.", "P1D"),
+        ("The prize is awarded annually.", "P1Y"),
+        ("The fair is held each year.", "P1Y"),
+        ("The market opens every Monday.", "XXXX-WXX-1"),
+        ("The shop shuts on Sundays.", "XXXX-WXX-7"),
+        ("He runs every morning.", "XXXX-XX-XXTMO"),
+        ("The bus runs every other week.", "P2W"),
+        ("He earns $50,000 a year.", "P1Y"),
+    ],
+)
+def test_sets(sentence: str, value: str) -> None:
+    found = find_timexes(sentence, DCT)
+    assert [(t.value, t.type) for t in found] == [(value, "SET")]
+
+
+def test_set_labels() -> None:
+    assert [t.label for t in find_timexes("It meets every week and twice a month.", DCT)] == [
+        "every week", "twice a month"]
+
+
+def test_open_references() -> None:
+    assert tag("Now, prices are currently high.") == [("Now", "PRESENT_REF", "DATE"),
+                                                      ("currently", "PRESENT_REF", "DATE")]
+    assert tag("Prices recently fell.") == [("recently", "PAST_REF", "DATE")]
+    assert tag("In the past, prices rose; in the future they may fall.") == [
+        ("the past", "PAST_REF", "DATE"), ("the future", "FUTURE_REF", "DATE")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He paid $2014 for the car.",
+        "The firm hired 2,014 people.",
+        "About 2014 people came.",
+        "The home team won 3-1.",
+        "Turn to page 1999 of the report.",
+        "Call 555-2014 for details.",
+        "The flight landed at Gate 1995.",
+        "He ran 1500 meters in 3:45.12.",
+        "The office is at 1600 Pennsylvania Avenue.",
+        "Unemployment rose to 20.14 percent.",
+        "A second term is likely.",
+    ],
+)
+def test_numbers_that_are_not_times(sentence: str) -> None:
+    assert tag(sentence) == []
+
+
+def test_duration_values() -> None:
+    assert duration_value(3, "Y") == "P3Y"
+    assert duration_value(2, "H") == "PT2H"
+    assert duration_value(1, "DE") == "P10Y"
+    assert duration_value(None, "M") == "PXM"
+    assert duration_value(None, "MIN") == "PTXM"
+    assert duration_value(1.5, "D") == "PT36H"
