@@ -132,12 +132,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except RecursionError:
+        print("reader: error: the input is nested too deeply to read", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("reader: error: the input is too large to read in memory", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         try:
             sys.stdout = open(os.devnull, "w")
         except OSError:
             pass
         return 0
+    except Exception as exc:  # never a traceback for the user; READER_DEBUG=1 shows it
+        if os.environ.get("READER_DEBUG"):
+            raise
+        print(f"reader: error: unexpected {type(exc).__name__}: {exc} (READER_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1
     return 2
 
 

@@ -46,6 +46,25 @@ PROMPT = re.compile(
 )
 
 
+MAX_DEPTH = 120
+"""Deeper subtrees are flattened to their text: no recursion limit is ever reached, and no article nests this deep."""
+
+
+def _flatten_deep(tree: lxml_html.HtmlElement) -> None:
+    stack = [(tree, 0)]
+    while stack:
+        el, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            text = " ".join(t for t in el.itertext() if t and t.strip())
+            tail = el.tail
+            for child in list(el):
+                el.remove(child)
+            el.text = text
+            el.tail = tail
+            continue
+        stack.extend((child, depth + 1) for child in el if isinstance(child.tag, str))
+
+
 def parse_html(text: str) -> lxml_html.HtmlElement:
     try:
         parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
@@ -54,6 +73,7 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
         raise ReaderError(f"unreadable HTML: {exc}") from None
     if tree is None:
         raise ReaderError("unreadable HTML: empty document")
+    _flatten_deep(tree)
     return tree
 
 
@@ -268,11 +288,32 @@ def _is_byline(text: str, authors: set[str]) -> bool:
     return 2 <= len(words) <= 4 and text.isupper() and text.replace(" ", "").replace(".", "").replace("-", "").isalpha()
 
 
+_SCRIPT_STYLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|blockquote|section|article|header|footer)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _raw_text(html: str) -> str:
+    """The text of markup the parser could not hold (say, nested thousands deep): tags stripped, blocks kept."""
+    import html as html_lib
+
+    text = _SCRIPT_STYLE.sub(" ", html)
+    text = _BLOCK_TAG.sub("\n\n", text)
+    return html_lib.unescape(_ANY_TAG.sub(" ", text))
+
+
 def clean_html(html: str, url: str | None = None) -> Document:
     """Clean an HTML page into a Document with metadata and body blocks."""
     from readability import Document as Readability
 
     tree = parse_html(html)
+    if len(tree.text_content().strip()) * 5 < len(_raw_text(html[:2_000_000]).strip()) and len(html) > 50_000:
+        # libxml2 dropped most of the page (it stops at a nesting depth): read its text line by line instead.
+        from reader.clean.pasted import clean_pasted
+
+        document = clean_pasted(re.sub(r"[ \t]+", " ", _raw_text(html)))
+        document.title = document.title or " ".join(tree.xpath("string(//title)").split())
+        return document
     meta = extract_metadata(tree)
     credits = _credits_and_captions(tree)
     key_points = _key_points(tree)
@@ -284,7 +325,11 @@ def clean_html(html: str, url: str | None = None) -> Document:
     except Exception:  # readability gives up on some pages; the pruned body is our fallback
         content = None
     if content is None or not content.text_content().strip():
-        content = pruned.find("body") if pruned.find("body") is not None else pruned
+        if tree.xpath("//frameset"):
+            raise ReaderError("a frameset page has no article of its own: open one of its frames instead")
+        content = pruned.find("body")
+        if content is None:
+            content = lxml_html.Element("div")
     parts = _merge_timestamps([(k, t, lvl, ls) for k, t, lvl, ls in _blocks(content) if not _is_junk(k, t)])
     if key_points and not any(t == key_points[-1][1] for _, t, _, _ in parts):
         parts = key_points + parts
