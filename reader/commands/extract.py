@@ -36,6 +36,10 @@ def run_single(source: str, fmt: str, out: IO[str], *, published: str | None = N
     from reader.analysis.pipeline import analyse
 
     analysis = analyse(document)
+    if not analysis.entities_available:
+        import sys
+
+        print(f"reader: warning: entities unavailable: {'; '.join(analysis.errors)}", file=sys.stderr)
     if fmt == "json":
         from reader.export.json import dumps, result_dict
 
