@@ -144,11 +144,11 @@ class Quote:
     text: str
     speaker_start: int | None = None
     speaker_end: int | None = None
-    speaker_text: str = ""
+    speaker_mention: str = ""
     """The speaker mention as written: a name, "she", "the spokeswoman"."""
     speaker_id: str | None = None
     """The resolved `Entity.id`, when the speaker is one."""
-    speaker_name: str = ""
+    speaker: str = ""
     """The resolved speaker's canonical name (or the mention when unresolved)."""
     cue: str = ""
     """The speech verb: said, added, told, warned..."""

@@ -89,11 +89,11 @@ def invented_analysis(document: Document) -> Analysis:
     q_text = "We will not decide blind,"
     q_start = body.index(q_text)
     quote = Quote("q1", q_start, q_start + len(q_text), q_text, *_span(body, "the council chair, Ines Okafor"),
-                  speaker_text="the council chair, Ines Okafor", speaker_id="e1", speaker_name="Ines Okafor",
+                  speaker_mention="the council chair, Ines Okafor", speaker_id="e1", speaker="Ines Okafor",
                   cue="said")
     partial_start = body.index("The survey comes first.")
     partial = Quote("q2", partial_start, partial_start + 23, body[partial_start : partial_start + 23],
-                    speaker_name="Ines Okafor", speaker_id="e1", channel="the Selwick Gazette")
+                    speaker="Ines Okafor", speaker_id="e1", channel="the Selwick Gazette")
     tuesday = body.index("Tuesday")
     sentence = sentence_span(document, tuesday)
     when = TimeItem("t1", tuesday, tuesday + 7, "Tuesday", "2026-03-03", label="Tue 3 Mar 2026",

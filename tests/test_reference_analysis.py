@@ -48,7 +48,7 @@ def test_quotes_and_speakers(reference_analysis):
         "a significant step": "Emmanuel Macron",
     }
     for start, speaker in expect.items():
-        assert quotes[start].speaker_name == speaker, start
+        assert quotes[start].speaker == speaker, start
     assert len(reference_analysis.quotes) == len(expect)
     added = quotes["All these units and facilities"]
     assert added.cue == "added"

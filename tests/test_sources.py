@@ -41,8 +41,8 @@ def test_quoted_people_are_linked_to_their_quotes():
     doc = _doc("“We are ready,” said Ines Moreau, the mayor.")
     ines = Entity("e1", "Ines Moreau", "person", mentions=[_mention(doc, "Ines Moreau")])
     quote = Quote("q1", 1, 13, "We are ready", speaker_start=ines.mentions[0].start,
-                  speaker_end=ines.mentions[0].end, speaker_text="Ines Moreau", speaker_id="e1",
-                  speaker_name="Ines Moreau", cue="said")
+                  speaker_end=ines.mentions[0].end, speaker_mention="Ines Moreau", speaker_id="e1",
+                  speaker="Ines Moreau", cue="said")
     sources = find_sources(doc, [ines], [quote])
     person = next(s for s in sources if s.kind == "person")
     assert person.name == "Ines Moreau" and person.quote_ids == ["q1"] and person.entity_id == "e1"

@@ -86,7 +86,9 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     pos = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        stripped_end = len(text[:end].rstrip())
+        stripped_end = end
+        while stripped_end > pos and text[stripped_end - 1].isspace():
+            stripped_end -= 1
         if stripped_end > pos:
             spans.append((base + pos, base + stripped_end))
         pos = end

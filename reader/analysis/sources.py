@@ -144,7 +144,7 @@ def find_sources(document: Document, entities: list[Entity], quotes: list[Quote]
                 source = out.by_key.get("entity:" + quote.channel_id)
             if source is not None and quote.id not in source.quote_ids:
                 source.quote_ids.append(quote.id)
-        if quote.speaker_id is None and not quote.speaker_name:
+        if quote.speaker_id is None and not quote.speaker:
             continue
         ent = next((e for e in entities if e.id == quote.speaker_id), None)
         if ent is not None:
@@ -153,7 +153,7 @@ def find_sources(document: Document, entities: list[Entity], quotes: list[Quote]
             if source.kind in ("agency", "outlet") and kind == "person":
                 source.kind = "person"
         else:
-            name = quote.speaker_name or quote.speaker_text
+            name = quote.speaker or quote.speaker_mention
             if name.lower() in {"he", "she", "they", "i", "we", "it"}:
                 continue
             source = out.add("speaker:" + name.lower(), name, "person")

@@ -200,7 +200,7 @@ def notes_section(document: Document, notes: Sequence[Note]) -> list[str]:
 
 def _speaker(quote: Quote, analysis: Analysis) -> str:
     entity = analysis.entity(quote.speaker_id)
-    name = clean_line(entity.name if entity else quote.speaker_name or quote.speaker_text)
+    name = clean_line(entity.name if entity else quote.speaker or quote.speaker_mention)
     who = escape_inline(name) if name else "*unattributed*"
     role = clean_line(entity.role) if entity else ""
     if role and role.casefold() not in name.casefold():
