@@ -27,7 +27,7 @@ Layout (renders on GitHub and in Obsidian; all article text is escaped by
     ## Article                   the blocks; article headings become ### and deeper
     ## Quotes                    > quote  /  > — Speaker, role (via channel)
     ## People / Organisations / Places / Groups and nationalities / Other
-    ## Timeline                  - **2026-01-08** (“Thursday”) — the sentence
+    ## Timeline                  - **Thu 8 Jan 2026** (2026-01-08, “Thursday”) — the sentence
     ## Sources                   - [Name](url) — kind · N mentions · N quotes
 
 Paragraph links: blocks are numbered from 1 in body order (`¶ N`, the same
@@ -257,8 +257,11 @@ def _time_line(document: Document, item: TimeItem) -> str:
     text = clean_line(item.text)
     value = clean_line(item.value)
     iso = item.resolved and item.type in ("DATE", "TIME") and value[:4].isdigit()
-    head = f"**{escape_inline(value)}**" if iso else f"**{escape_inline(clean_line(item.label) or text)}**"
+    label = clean_line(item.label)
+    head = f"**{escape_inline(label or (value if iso else text))}**"
     notes = []
+    if iso and label and label != value:
+        notes.append(escape_inline(value))
     if iso and text and text != value:
         notes.append(f"“{escape_inline(text)}”")
     if item.approximate:
