@@ -2,7 +2,7 @@
 
 - a paragraph ending in a colon with no speech verb ("Smith made the
   following comment:"): its subject;
-- transcripts (`Clinton: "…"`, or a quote opening with `PENCE: …`);
+- transcripts (`Berg: "…"`, or a quote opening with `HALE: …`);
 - a partial quote with no speech verb near it ("Cruz urged voters to
   "vote your conscience""): the subject of the verb it depends on (parser);
 - "according to AP" inside the sentence: the outlet the quote came through.
@@ -50,7 +50,7 @@ _NAME_COLON = re.compile(r"(?:^|(?<=[\n.!?]))\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-
 
 
 def transcript_clause(text: str, floor: int, open_at: int, inner_start: int) -> Clause | None:
-    """Transcript lines: `Clinton: "…"` or a quote that opens with `PENCE: …`."""
+    """Transcript lines: `Berg: "…"` or a quote that opens with `HALE: …`."""
     match = _NAME_COLON.search(text, floor, open_at)
     if match and text[floor : match.start(1)].strip() == "":
         name = match.group(1)

@@ -7,7 +7,7 @@ and a gender guess per person from honorifics (Mr, Ms), role words
 text (a "she" right after a sentence that names one person only).
 
 - a name resolves to the person with that name, else that surname (the
-  most recently mentioned one when several share it: Bill / Hillary Clinton);
+  most recently mentioned one when several share it: Anna / Tom Berg);
 - "he"/"she" resolves to the most recent compatible person, preferring
   the subjects and speakers of the nearest sentences, never looking into
   quoted words;

@@ -70,7 +70,7 @@ class TokenView:
 
     def governing(self, open_offset: int, close_offset: int) -> tuple[int, str, Mention] | None:
         """For a quote inside a sentence: the nearest verb above it that has a subject (or a
-        speech noun with a possessor, "Trump's claim"), as (offset, word, subject)."""
+        speech noun with a possessor, "Berg's claim"), as (offset, word, subject)."""
         if self.doc is None:
             return None
         i = bisect.bisect_left(self.starts, open_offset + 1)
