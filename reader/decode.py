@@ -54,27 +54,8 @@ def declared_charset(data: bytes) -> str | None:
     return _codec(match.group(1)) if match else None
 
 
-def decode(data: bytes, http_charset: str | None = None) -> str:
-    """Decode bytes by BOM, then the HTTP header, then `<meta>`, then detection."""
-    bom, skip = sniff_bom(data)
-    if bom:
-        return data[skip:].decode(bom, errors="replace")
-    for candidate in (_codec(http_charset), declared_charset(data)):
-        if candidate:
-            if candidate.startswith("utf-16") or candidate.startswith("utf-32"):
-                candidate = "utf-8"  # a meta tag read as ASCII cannot be UTF-16 text
-            try:
-                return data.decode(candidate)
-            except UnicodeDecodeError:
-                # The declaration is wrong: UTF-8 that decodes cleanly beats it.
-                try:
-                    return data.decode("utf-8")
-                except UnicodeDecodeError:
-                    return data.decode(candidate, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+def _detected(data: bytes) -> str | None:
+    """The text decoded with the detected charset (charset_normalizer), or None."""
     try:
         from charset_normalizer import from_bytes
 
@@ -83,7 +64,39 @@ def decode(data: bytes, http_charset: str | None = None) -> str:
             return data.decode(_codec(best.encoding) or "cp1252", errors="replace")
     except Exception:  # detection is best effort
         pass
-    return data.decode("cp1252", errors="replace")
+    return None
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(data: bytes, http_charset: str | None = None) -> str:
+    """Decode bytes by BOM, then the HTTP header, then `<meta>`, then detection.
+
+    A declaration can be wrong: non-ASCII bytes that are valid UTF-8 are read
+    as UTF-8 whatever the page declares (no legacy text is valid UTF-8 by
+    chance), and bytes the declared charset cannot decode go to detection.
+    """
+    bom, skip = sniff_bom(data)
+    if bom:
+        return data[skip:].decode(bom, errors="replace")
+    utf8 = _strict(data, "utf-8")
+    if utf8 is not None and not utf8.isascii():
+        return utf8
+    declared = [c for c in (_codec(http_charset), declared_charset(data)) if c]
+    for candidate in declared:
+        if candidate.startswith(("utf-16", "utf-32")):
+            candidate = "utf-8"  # a meta tag read as ASCII cannot be UTF-16 text
+        text = _strict(data, candidate)
+        if text is not None:
+            return text
+    if utf8 is not None:
+        return utf8
+    return _detected(data) or data.decode(declared[0] if declared else "cp1252", errors="replace")
 
 
 def looks_like_html(text: str) -> bool:

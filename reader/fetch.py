@@ -1,6 +1,10 @@
 """Fetch an article over HTTP(S) with httpx: bounded in time, size and redirects.
 
-Every failure becomes one clear `ReaderError` line.
+The limits are module constants, read at each call (tests set them small):
+`MAX_BYTES` (body size, declared or streamed), `MAX_REDIRECTS`, `TIMEOUT`
+(per connect/read), `TOTAL_SECONDS` (the whole download, however slowly it
+drips). Only http and https are followed, redirects included. Every failure
+becomes one clear `ReaderError` line.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
 TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=10.0, pool=10.0)
 TOTAL_SECONDS = 60.0
+TRUST_ENV = True
+"""Honour the proxy settings of the environment (tests turn this off to stay on loopback)."""
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 
 
@@ -30,7 +36,12 @@ class Fetched:
     content_type: str
 
 
+def _size(count: int) -> str:
+    return f"{count // 1_000_000} MB" if count >= 1_000_000 else f"{count:,} bytes"
+
+
 def check_url(url: str) -> str:
+    """`url` itself when it is an http(s) URL with a host; else ReaderError."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         raise ReaderError(f"only http and https URLs can be opened, not {parts.scheme or 'this'}: {url[:200]}")
@@ -42,19 +53,25 @@ def check_url(url: str) -> str:
 def fetch(
     url: str,
     *,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
     transport: httpx.BaseTransport | None = None,
-    total_seconds: float = TOTAL_SECONDS,
+    total_seconds: float | None = None,
 ) -> Fetched:
-    """GET `url` and return its bytes, or raise ReaderError with one clear line."""
+    """GET `url` and return its bytes, or raise ReaderError with one clear line.
+
+    `max_bytes` and `total_seconds` default to the module's `MAX_BYTES` and `TOTAL_SECONDS`.
+    """
     import time
 
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    total_seconds = TOTAL_SECONDS if total_seconds is None else total_seconds
     check_url(url)
     began = time.monotonic()
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"}
     try:
         with httpx.Client(
-            follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=TIMEOUT, headers=headers, transport=transport
+            follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=TIMEOUT, headers=headers, transport=transport,
+            trust_env=TRUST_ENV,
         ) as client:
             with client.stream("GET", url) as response:
                 final = str(response.url)
@@ -69,19 +86,21 @@ def fetch(
                     raise ReaderError(f"not an article: the server sent {mime}: {url}")
                 declared = response.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > max_bytes:
-                    raise ReaderError(f"too large: {int(declared) // 1_000_000} MB (limit {max_bytes // 1_000_000} MB): {url}")
+                    raise ReaderError(f"too large: {_size(int(declared))} (limit {_size(max_bytes)}): {url}")
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > max_bytes:
-                        raise ReaderError(f"too large: more than {max_bytes // 1_000_000} MB: {url}")
+                        raise ReaderError(f"too large: more than {_size(max_bytes)}: {url}")
                     if time.monotonic() - began > total_seconds:
-                        raise ReaderError(f"timed out after {total_seconds:.0f} s: {url}")
+                        raise ReaderError(f"timed out after {total_seconds:g} s: {url}")
                     chunks.append(chunk)
                 return Fetched(b"".join(chunks), final, response.charset_encoding, mime)
     except ReaderError:
         raise
+    except httpx.UnsupportedProtocol:
+        raise ReaderError(f"the server redirected to a URL that is not http or https: {url}") from None
     except httpx.TooManyRedirects:
         raise ReaderError(f"too many redirects (more than {MAX_REDIRECTS}): {url}") from None
     except httpx.TimeoutException:

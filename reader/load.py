@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import sys
 import zlib
 from dataclasses import dataclass
@@ -44,9 +45,20 @@ class Loaded:
     http_charset: str | None = None
 
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
+"""A URL scheme (two letters at least, so `C:\\file` stays a path)."""
+
+
 def is_url(source: str) -> bool:
     head = source[:12].lower()
     return "://" in source[:16] or head.startswith(("www.", "http:", "https:"))
+
+
+def refuse_other_schemes(source: str) -> None:
+    """`file:`, `javascript:`, `data:`, `ftp:` ... are refused with one line (a file of that name is fine)."""
+    match = _SCHEME.match(source)
+    if match and match.group(1).lower() not in ("http", "https") and not os.path.exists(source):
+        raise ReaderError(f"only http and https URLs can be opened, not {match.group(1).lower()}: {source[:200]}")
 
 
 def _read_file(path: str) -> bytes:
@@ -104,6 +116,7 @@ def check_text_bytes(data: bytes, origin: str) -> None:
 
 def load_bytes(source: str, *, stdin: BinaryIO | None = None) -> Loaded:
     """The raw bytes of a PATH, URL or "-" (gzip undone)."""
+    refuse_other_schemes(source)
     if source == "-":
         loaded = Loaded(_read_stdin(stdin), "-")
     elif is_url(source):
