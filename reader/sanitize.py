@@ -27,11 +27,12 @@ _CONTROL_KEEP_NEWLINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BI
 _CONTROL_ALL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _BIDI_ONLY = re.compile("[" + _BIDI + "]")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f" + _BIDI + "\u2028\u2029]")
+_ESCAPE_START = re.compile("[\x1b\x90-\x9f]")
 
 
 def strip_escapes(text: str) -> str:
     """Remove terminal escape sequences whole (their parameters too)."""
-    if "\x1b" not in text and not any("\x90" <= c <= "\x9f" for c in text):
+    if not _ESCAPE_START.search(text):
         return text
     return _ESCAPE_SEQUENCE.sub("", text)
 

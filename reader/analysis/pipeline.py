@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from reader.analysis.nlp import ParsedBlock, load_nlp, model_error, model_label, parse_blocks
+from reader.language import english_only_error
 from reader.model import Analysis, Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,8 +65,16 @@ def iter_analysis(
 ) -> Iterator[Analysis]:
     """Yield growing snapshots while parsing; the last one is complete.
 
-    With `stream=False` only the complete analysis is yielded.
+    With `stream=False` only the complete analysis is yielded. A document
+    that is not in English gets no entities, quotes, timeline or sources (the
+    rules and the model are English-only and would produce garbage) and one
+    line in `errors` saying so; the model is not even loaded.
     """
+    not_english = english_only_error(document.language)
+    if not_english:
+        total = len(document.blocks)
+        yield Analysis(entities_available=False, errors=[not_english], blocks_done=total, blocks_total=total)
+        return
     if nlp is AUTO:
         nlp = load_nlp()
     total = len(document.blocks)

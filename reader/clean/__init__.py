@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from reader.decode import looks_like_html
-from reader.model import Document
-from reader.sanitize import clean_block, clean_line
+from reader.language import detect_language, normalise_code
+from reader.model import Document, Link
+from reader.sanitize import clean_block, clean_line, has_unsafe
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -12,6 +13,41 @@ def normalise_date(value: str | None) -> str | None:
     from reader.clean.dates import to_iso
 
     return to_iso(value) if value else None
+
+
+def _resanitise_body(document: Document) -> Document:
+    """Clean the blocks again when parsing brought back unsafe characters (`&#x1b;`, `&#x202e;` ...).
+
+    The raw text was cleaned before parsing, but character references are only
+    decoded by the parser; blocks are rebuilt from their cleaned text, links
+    re-found in them.
+    """
+    if not has_unsafe(document.body):
+        return document
+    parts = [(b.kind, " ".join(clean_block(document.block_text(b)).split()), b.level) for b in document.blocks]
+    rebuilt = Document.from_blocks(parts)
+    new_index: dict[int, int] = {}
+    for old, (_, text, _) in enumerate(parts):
+        if text:
+            new_index[old] = len(new_index)
+    links: list[Link] = []
+    for link in document.links:
+        anchor = " ".join(clean_block(link.text).split())
+        target = new_index.get(document.block_index_at(link.start))
+        if not anchor or target is None:
+            continue
+        block = rebuilt.blocks[target]
+        pos = rebuilt.body.find(anchor, block.start, block.end)
+        if pos >= 0:
+            links.append(Link(clean_line(link.url), anchor, pos, pos + len(anchor)))
+    document.body, document.blocks, document.links = rebuilt.body, rebuilt.blocks, links
+    return document
+
+
+def _language(document: Document, declared: str) -> str:
+    """The language the body is written in; the page's own declaration when the text cannot tell."""
+    detected = detect_language(document.title + "\n" + document.body)
+    return detected or normalise_code(declared)
 
 
 def _sanitise(document: Document) -> Document:
@@ -45,4 +81,9 @@ def clean_text(text: str, *, origin: str = "", url: str | None = None, published
     if url and not document.url:
         document.url = url
     document.published = normalise_date(document.published) or normalise_date(published)
-    return _sanitise(document)
+    document = _sanitise(_resanitise_body(document))
+    document.language = _language(document, document.language)
+    from reader.clean.walls import check_wall
+
+    check_wall(text, document)
+    return document

@@ -46,6 +46,10 @@ PROMPT = re.compile(
 )
 
 
+LARGE_PAGE_CHARS = 4_000_000
+"""Bigger pages skip readability (its scoring and re-parsing cost several times our own pass and
+double the memory); at that size the pruned body is the article."""
+
 MAX_DEPTH = 120
 """Deeper subtrees are flattened to their text: no recursion limit is ever reached, and no article nests this deep."""
 
@@ -317,13 +321,16 @@ def clean_html(html: str, url: str | None = None) -> Document:
     meta = extract_metadata(tree)
     credits = _credits_and_captions(tree)
     key_points = _key_points(tree)
-    pruned = deepcopy(tree)
+    large = len(html) > LARGE_PAGE_CHARS
+    pruned = tree if large else deepcopy(tree)
     _prune(pruned)
-    try:
-        summary = Readability(pruned, url=url).summary(html_partial=True)
-        content = lxml_html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
-    except Exception:  # readability gives up on some pages; the pruned body is our fallback
-        content = None
+    content = None
+    if not large:
+        try:
+            summary = Readability(pruned, url=url).summary(html_partial=True)
+            content = lxml_html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
+        except Exception:  # readability gives up on some pages; the pruned body is our fallback
+            content = None
     if content is None or not content.text_content().strip():
         if tree.xpath("//frameset"):
             raise ReaderError("a frameset page has no article of its own: open one of its frames instead")

@@ -53,13 +53,29 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def _meta(tree: lxml_html.HtmlElement, *keys: str) -> str:
+MetaIndex = dict[tuple[str, str], str]
+
+
+def _meta_index(tree: lxml_html.HtmlElement) -> MetaIndex:
+    """Every `<meta>` content by (attribute, key), the first non-empty one kept: one pass over the page."""
+    index: MetaIndex = {}
+    for el in tree.iter("meta"):
+        content = (el.get("content") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = el.get(attr)
+            if key is not None:
+                index.setdefault((attr, key), content)
+    return index
+
+
+def _meta(index: MetaIndex, *keys: str) -> str:
     for key in keys:
         for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(f'//meta[@{attr}="{key}"]/@content')
-            for value in found:
-                if value and value.strip():
-                    return value.strip()
+            value = index.get((attr, key))
+            if value:
+                return value
     return ""
 
 
@@ -73,6 +89,7 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     """Title, authors, byline, published, site name, canonical URL, language and description."""
     meta: dict[str, Any] = {}
     article: dict[str, Any] = {}
+    index = _meta_index(tree)
     for obj in _json_ld_objects(tree):
         if _types(obj) & ARTICLE_TYPES and ("headline" in obj or "datePublished" in obj):
             article = obj
@@ -87,9 +104,9 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         if isinstance(article.get("mainEntityOfPage"), str):
             meta["url"] = article["mainEntityOfPage"]
     if not meta.get("title"):
-        meta["title"] = _meta(tree, "og:title", "twitter:title") or "".join(tree.xpath("//title//text()")).strip()
+        meta["title"] = _meta(index, "og:title", "twitter:title") or "".join(tree.xpath("//title//text()")).strip()
     if not meta.get("authors"):
-        author = _meta(tree, "author", "article:author", "byl", "parsely-author", "sailthru.author")
+        author = _meta(index, "author", "article:author", "byl", "parsely-author", "sailthru.author")
         if author and not author.startswith("http"):
             meta["authors"] = split_authors(author)
     if not meta.get("authors"):
@@ -102,7 +119,7 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         )
         meta["authors"] = list(dict.fromkeys(t.strip() for t in linked if t.strip()))[:4]
     if not meta.get("published"):
-        meta["published"] = _meta(tree, "article:published_time", "datePublished", "pubdate", "publish-date",
+        meta["published"] = _meta(index, "article:published_time", "datePublished", "pubdate", "publish-date",
                                   "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
     if not meta.get("published"):
         times = tree.xpath("//time/@datetime")
@@ -110,16 +127,16 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
             meta["published"] = times[0]
     meta["published"] = to_iso(meta["published"]) if meta.get("published") else None
     if not meta.get("site_name"):
-        meta["site_name"] = _meta(tree, "og:site_name", "application-name", "publisher")
+        meta["site_name"] = _meta(index, "og:site_name", "application-name", "publisher")
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    meta["url"] = (canonical[0].strip() if canonical else "") or _meta(tree, "og:url") or meta.get("url") or None
+    meta["url"] = (canonical[0].strip() if canonical else "") or _meta(index, "og:url") or meta.get("url") or None
     if meta["url"] and not meta["url"].startswith(("http://", "https://")):
         meta["url"] = None
     if not meta.get("description"):
-        meta["description"] = _meta(tree, "og:description", "description", "twitter:description")
+        meta["description"] = _meta(index, "og:description", "description", "twitter:description")
     lang = tree.xpath("/html/@lang") or tree.xpath("//html/@lang")
     meta["language"] = (lang[0].split("-")[0].lower() if lang and lang[0].strip() else "") or \
-        _meta(tree, "og:locale").split("_")[0].lower() or "en"
+        _meta(index, "og:locale").split("_")[0].lower() or "en"
     title, suffix = _split_site_suffix(" ".join(str(meta["title"]).split()), meta.get("site_name") or "")
     meta["title"] = title
     if not meta.get("site_name"):

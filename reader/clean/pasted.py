@@ -44,7 +44,8 @@ CREDIT = re.compile(
 SOURCES_LINE = re.compile(r"^(?:sources?|via)\s*:\s*(?P<names>.+?)\.?$", re.I)
 BYLINE = re.compile(r"^(?:by|written by|author:|words by)\s+(?P<names>[^\d|]{3,120}?)\s*(?:[|,•·–—-].*)?$", re.I)
 LIST_MARK = re.compile(r"^(?:[-•*·▪◦–]|\d{1,3}[.)])\s+")
-TERMINAL = tuple(".!?…:;\"”’»)")
+TERMINAL = tuple(".!?…:;\"”’»)。！？」』")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @dataclass(slots=True)
@@ -57,7 +58,11 @@ class Unit:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        """Words, counting two CJK characters as one (those scripts put no spaces between words)."""
+        words = len(self.text.split())
+        if not self.text.isascii():
+            words += len(_CJK.findall(self.text)) // 2
+        return words
 
     @property
     def short(self) -> bool:
@@ -101,7 +106,7 @@ def _units(text: str) -> list[Unit]:
 
 
 def _is_title_like(unit: Unit) -> bool:
-    return 3 <= unit.words <= 30 and len(unit.text) <= 220 and not unit.text.endswith(".")
+    return 3 <= unit.words <= 30 and len(unit.text) <= 220 and not unit.text.endswith((".", "。", "！", "？"))
 
 
 def _prefix_repeat(line: str, title: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import IO, Any, Iterable, Iterator
 
 from reader.errors import ReaderError
@@ -29,16 +30,21 @@ def document_from_text(text: str, *, published: str | None = None, url: str | No
 def run_single(source: str, fmt: str, out: IO[str], *, published: str | None = None) -> int:
     from reader.load import load_document
 
+    from reader.language import english_only_error
+
     document = load_document(source, published=published)
+    not_english = english_only_error(document.language)
     if fmt == "text":
         out.write(document.body + "\n")
+        if not_english:
+            print(f"reader: warning: {not_english}", file=sys.stderr)
         return 0
     from reader.analysis.pipeline import analyse
 
     analysis = analyse(document)
-    if not analysis.entities_available:
-        import sys
-
+    if not_english:
+        print(f"reader: warning: {not_english}", file=sys.stderr)
+    elif not analysis.entities_available:
         print(f"reader: warning: entities unavailable: {'; '.join(analysis.errors)}", file=sys.stderr)
     if fmt == "json":
         from reader.export.json import dumps, result_dict

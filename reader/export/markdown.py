@@ -51,6 +51,7 @@ from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
 from reader.export.md_text import escape_inline, escape_text, link, quote_block, scrub, yaml_list, yaml_string
+from reader.language import english_only_error
 from reader.model import Analysis, Block, Document, Entity, Quote, Source, TimeItem
 from reader.notes import Note, block_number
 from reader.sanitize import clean_block, clean_line
@@ -241,9 +242,11 @@ def _entity_line(entity: Entity) -> str:
     return "- " + " · ".join(bits)
 
 
-def entity_sections(analysis: Analysis) -> list[str]:
+def entity_sections(analysis: Analysis, document_language: str = "en") -> list[str]:
     if not analysis.entities_available:
-        return ["## People, organisations and places", "*Not available: no English language model was loaded.*"]
+        not_english = english_only_error(document_language)
+        why = escape_inline(not_english) if not_english else "no English language model was loaded"
+        return ["## People, organisations and places", f"*Not available: {why}.*"]
     parts: list[str] = []
     for kind, heading in ENTITY_SECTIONS:
         group = sorted((e for e in analysis.entities if e.kind == kind), key=lambda e: (-e.count, e.first))
@@ -326,7 +329,7 @@ def to_markdown(
     parts.extend(article_section(document, marked))
     if analysis is not None:
         parts.extend(quotes_section(analysis))
-        parts.extend(entity_sections(analysis))
+        parts.extend(entity_sections(analysis, document.language))
         parts.extend(timeline_section(document, analysis))
         parts.extend(sources_section(analysis))
     return scrub("\n\n".join(p for p in parts if p)) + "\n"
