@@ -1,0 +1,228 @@
+"""The library of read articles: `LibraryScreen(store.articles()) -> Article.id | None`.
+
+Usage::
+
+    def chosen(article_id: int | None) -> None:
+        if article_id is not None:
+            ...  # store.load_document(article_id), then show it
+
+    self.app.push_screen(LibraryScreen(store.articles()), chosen)
+
+One row per article, in the order given (the store's: last opened first),
+numbered as `reader library` numbers them: #, title, site, published, notes,
+last opened ("today 09:12", "yesterday 18:40", else the date). `enter` (or a
+click on the highlighted row) opens the row; `escape`, `q` or `L` close
+with None. `/` focuses a filter that narrows the rows by title or site;
+`enter` or `escape` in the filter go back to the table. The title takes the
+width the other columns leave; on a narrow terminal (80 columns) the site is
+shortened and the Published column is left out so titles stay readable.
+
+Every field is untrusted text: it is cleaned (`clean_line`) and passed to the
+DataTable as `rich.text.Text`, never as a markup string.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from reader.library import _when as when_opened
+from reader.sanitize import clean_line
+from reader.store import Article
+
+EMPTY_TEXT = "No articles read yet"
+EMPTY_HINT = "Open an article (reader FILE|URL) and it will be listed here."
+NO_MATCH_TEXT = "No article matches the filter"
+
+HEADERS = ("#", "Title", "Site", "Published", "Notes", "Last opened")
+SITE_MAX = 24
+"""Widest the site column gets (cells); longer names end with "…"."""
+SITE_MIN = 12
+"""Narrowest the site column gets when the title needs the room."""
+TITLE_WANTED = 28
+"""Below this many cells for the title, the Published column is left out."""
+TITLE_MIN = 16
+"""Narrowest the title column gets (the table scrolls sideways below that)."""
+SCROLLBAR = 2
+"""Cells kept free for the vertical scrollbar."""
+CHROME = 6
+"""Cells around the table before its first layout (dialog margin, border, padding)."""
+RIGHT = (0, 4)
+"""Right-aligned columns: # and Notes."""
+
+
+def _cell(value: str, *, right: bool = False) -> Text:
+    """A one-line, literal DataTable cell that ends with "…" when its column is too narrow."""
+    return Text(value, no_wrap=True, overflow="ellipsis", justify="right" if right else "left", end="")
+
+
+class LibraryTable(DataTable[Text]):
+    """The articles' table: `enter` opens the highlighted row (and says so in the footer)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", id="library.open")]
+
+
+class LibraryScreen(ModalScreen[int | None]):
+    """Pick an article from the library; dismisses with its `Article.id`, or None."""
+
+    CSS_PATH = "modals.tcss"
+    AUTO_FOCUS = "#table"
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
+        Binding("escape,q,L", "close", "Close", key_display="esc/q", id="library.close"),
+    ]
+
+    def __init__(self, articles: list[Article], *, now: datetime | None = None) -> None:
+        """Build the screen.
+
+        Args:
+            articles: The library, in display order (newest first, as `Store.articles()`).
+            now: The time "today" and "yesterday" are relative to (tests); default: now.
+        """
+        super().__init__()
+        self.articles = list(articles)
+        self.now = (now or datetime.now(timezone.utc)).astimezone()
+        self._rows = [self._row(number, article) for number, article in enumerate(self.articles, 1)]
+        self._layout_now: dict[int, int] = {}
+
+    def _row(self, number: int, article: Article) -> tuple[str, ...]:
+        """The six display strings of one article (cleaned of control characters)."""
+        title = clean_line(article.title) or clean_line(article.url or article.origin) or "(untitled)"
+        return (
+            str(number),
+            title,
+            clean_line(article.site),
+            clean_line(article.published or "")[:10],
+            str(article.notes_count),
+            when_opened(article.last_opened, self.now),
+        )
+
+    # -- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as dialog:
+            dialog.border_title = f"Library ({len(self.articles)})"
+            if not self.articles:
+                yield Static(Text(f"{EMPTY_TEXT}\n\n{EMPTY_HINT}", justify="center"), id="empty", classes="empty")
+            else:
+                yield Input(placeholder="Filter by title or site  (/)", id="filter")
+                yield LibraryTable(cursor_type="row", zebra_stripes=True, id="table")
+                yield Static(NO_MATCH_TEXT, id="no-match", classes="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.articles:
+            self.query_one("#no-match").display = False
+            self._populate()
+
+    def on_resize(self) -> None:
+        if self.articles:
+            self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        """Rebuild the table when its width now calls for another title width."""
+        if self._layout([self._rows[i] for i in self._visible()]) != self._layout_now:
+            self._populate()
+
+    @property
+    def table(self) -> DataTable[Text]:
+        """The articles' table (only when the library is not empty)."""
+        return self.query_one("#table", DataTable)
+
+    def _layout(self, rows: list[tuple[str, ...]]) -> dict[int, int]:
+        """The shown columns (index -> width): every column fits its content, the title takes the rest.
+
+        When the title would get fewer than TITLE_WANTED cells, the site is narrowed (down to
+        SITE_MIN), then the Published column is left out (80 columns: the title keeps ~30 cells).
+        """
+        content = [max(cell_len(row[c]) for row in [HEADERS, *rows]) for c in range(len(HEADERS))]
+        content[2] = min(content[2], SITE_MAX)
+        available = self.table.scrollable_content_region.width or self.app.size.width - CHROME
+        layout: dict[int, int] = {}
+        for shown in (range(len(HEADERS)), [c for c in range(len(HEADERS)) if c != 3]):
+            # One cell of padding either side of every column, and room for a vertical scrollbar.
+            fixed = sum(content[c] + 2 for c in shown if c not in (1, 2)) + 2 + 2 + SCROLLBAR
+            site = max(min(content[2], SITE_MIN), min(content[2], available - fixed - content[1]))
+            title = max(TITLE_MIN, min(content[1], available - fixed - site))
+            layout = {c: title if c == 1 else site if c == 2 else content[c] for c in shown}
+            if title >= min(content[1], TITLE_WANTED):
+                break
+        return layout
+
+    def _visible(self) -> list[int]:
+        """Indexes of the rows the filter keeps."""
+        needle = self.query_one("#filter", Input).value.strip().casefold()
+        if not needle:
+            return list(range(len(self._rows)))
+        return [i for i, row in enumerate(self._rows) if needle in row[1].casefold() or needle in row[2].casefold()]
+
+    def _populate(self) -> None:
+        """(Re)build the table for the current filter and width, keeping the cursor's article."""
+        table = self.table
+        keep: str | None = None
+        if table.row_count:
+            keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        visible = self._visible()
+        layout = self._layout([self._rows[i] for i in visible])
+        table.clear(columns=True)
+        for c, width in layout.items():
+            table.add_column(_cell(HEADERS[c], right=c in RIGHT), width=width, key=HEADERS[c])
+        for i in visible:
+            row = self._rows[i]
+            table.add_row(*(_cell(row[c], right=c in RIGHT) for c in layout), key=str(self.articles[i].id))
+        self._layout_now = layout
+        self.query_one("#no-match").display = not visible
+        table.display = bool(visible)
+        if keep is not None and keep in {str(self.articles[i].id) for i in visible}:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+
+    # -- events and actions ------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._populate()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    @on(DataTable.RowSelected, "#table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.dismiss(int(event.row_key.value))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide Open and Filter from the footer when the library is empty."""
+        if action in ("open", "filter") and not self.articles:
+            return False
+        return True
+
+    def action_open(self) -> None:
+        """Open the article under the cursor (when the table is not focused)."""
+        if self.articles and self.table.row_count:
+            key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key.value
+            if key is not None:
+                self.dismiss(int(key))
+
+    def action_filter(self) -> None:
+        """Focus the filter."""
+        if self.articles:
+            self.query_one("#filter", Input).focus()
+
+    def action_close(self) -> None:
+        """Close with None; from the filter, go back to the table first."""
+        if self.articles and self.focused is self.query_one("#filter", Input):
+            self.table.focus()
+            return
+        self.dismiss(None)
