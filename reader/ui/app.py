@@ -1,79 +1,95 @@
-"""The reader app: the cleaned article, scrollable, with its metadata header.
+"""The reader app: configuration, themes, the command palette and the global keys.
 
 `run_app(source)` loads and cleans the article before Textual starts, so a
-bad source is one clear line and exit 1; the app itself only reads the
-Document.
+bad source is one clear line and exit 1. The app pushes a `ReadingScreen`
+for the document; the library (`L`) replaces it with another article.
+Nothing on the way to the first paint imports spaCy: the analysis worker
+does, off the UI thread.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
 
+from reader.errors import ReaderError
 from reader.model import Document
+from reader.ui.commands import ReaderCommands
+from reader.ui.keys import help_sections
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.reading import ReadingScreen
 
-CSS = """
-#article { align-horizontal: center; }
-#article > Static { width: 100%; max-width: 88; }
-.title { text-style: bold; color: $accent; margin: 1 0 0 0; }
-.meta { color: $text-muted; margin: 0 0 1 0; }
-.heading { text-style: bold; margin: 1 0 0 0; }
-.paragraph { margin: 1 0 0 0; }
-"""
+THEMES = ("textual-dark", "textual-light")
+"""What `t` switches between; the palette's "Change theme" offers all of Textual's."""
 
 
 class ReaderApp(App[None]):
-    """Shows one article."""
+    """Shows one article at a time."""
 
-    CSS = CSS
+    CSS_PATH = "app.tcss"
     TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("space", "page(1)", "Page down"),
-        Binding("b", "page(-1)", "Page up"),
-        Binding("g", "top", "Top", show=False),
-        Binding("G", "bottom", "Bottom", show=False),
+        Binding("question_mark,f1", "help", "Keys", key_display="?"),
+        Binding("t", "toggle_theme", "Theme", show=False),
+        Binding("L", "library", "Library", show=False),
     ]
 
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
 
-    def compose(self) -> ComposeResult:
-        doc = self.document
-        with VerticalScroll(id="article"):
-            yield Static(Text(doc.title or "(untitled)"), classes="title")
-            meta = " · ".join(x for x in (doc.byline, doc.site_name, doc.published or "", doc.url or "") if x)
-            if meta:
-                yield Static(Text(meta), classes="meta")
-            for block in doc.blocks:
-                text = Text(doc.block_text(block))
-                kind = "heading" if block.kind == "heading" else "paragraph"
-                if block.kind == "list_item":
-                    text = Text("• ") + text
-                yield Static(text, classes=kind)
-        yield Footer()
+    def on_mount(self) -> None:
+        self.push_screen(ReadingScreen(self.document))
 
     @property
-    def article(self) -> VerticalScroll:
-        return self.query_one("#article", VerticalScroll)
+    def reading(self) -> ReadingScreen:
+        screen = self.screen_stack[1] if len(self.screen_stack) > 1 else self.screen
+        assert isinstance(screen, ReadingScreen)
+        return screen
 
-    def action_scroll(self, lines: int) -> None:
-        self.article.scroll_relative(y=lines, animate=False)
+    @property
+    def article(self):
+        """The article view of the reading screen."""
+        return self.reading.article
 
-    def action_page(self, direction: int) -> None:
-        self.article.scroll_relative(y=direction * max(1, self.article.size.height - 2), animate=False)
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        self.notify(f"Theme: {self.theme} (ctrl+p → Change theme for more)", timeout=2, markup=False)
 
-    def action_top(self) -> None:
-        self.article.scroll_home(animate=False)
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_sections()))
 
-    def action_bottom(self) -> None:
-        self.article.scroll_end(animate=False)
+    def action_library(self) -> None:
+        from reader.store import Store
+        from reader.ui.screens.library import LibraryScreen
+
+        try:
+            with Store.open() as store:
+                articles = store.articles()
+        except ReaderError as exc:
+            self.notify(f"The library is unavailable: {exc}", severity="error", markup=False)
+            return
+        self.push_screen(LibraryScreen(articles), self._open_article)
+
+    def _open_article(self, article_id: int | None) -> None:
+        if article_id is None:
+            return
+        from reader.store import Store
+
+        try:
+            with Store.open() as store:
+                document = store.load_document(article_id)
+        except ReaderError as exc:
+            self.notify(f"Could not open it: {exc}", severity="error", markup=False)
+            return
+        if document is None:
+            self.notify("That article is no longer in the library", severity="warning")
+            return
+        self.document = document
+        self.switch_screen(ReadingScreen(document))
 
 
 def run_document(document: Document) -> int:

@@ -1,0 +1,180 @@
+"""Pure navigation over an analysed article: mentions, quotes, search hits and the jump list.
+
+The app's keys map onto these functions (n/N, ]/[, s, /, backspace); they
+know nothing of Textual and work on body offsets only, so they are tested
+as plain Python.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from reader.model import Analysis, Entity, Mention, Quote
+
+Span = tuple[int, int]
+
+WORDS_PER_MINUTE = 230
+"""An adult's silent reading speed for news prose."""
+
+
+def _step(starts: Sequence[int], offset: int, direction: int, wrap: bool = True) -> int | None:
+    """Index of the first start after `offset` (direction 1) or before it (-1); wraps around."""
+    if not starts:
+        return None
+    if direction > 0:
+        index = bisect_right(starts, offset)
+        if index < len(starts):
+            return index
+        return 0 if wrap else None
+    index = bisect_left(starts, offset) - 1
+    if index >= 0:
+        return index
+    return len(starts) - 1 if wrap else None
+
+
+def next_span(spans: Sequence[Span], offset: int, direction: int = 1, wrap: bool = True) -> int | None:
+    """Index into sorted `spans` of the next (or previous) one starting after (before) `offset`."""
+    return _step([s for s, _ in spans], offset, direction, wrap)
+
+
+def nearest_span(spans: Sequence[Span], offset: int) -> int | None:
+    """Index of the span nearest to `offset` (the one containing it, else the closest)."""
+    if not spans:
+        return None
+    return min(range(len(spans)), key=lambda i: (0 if spans[i][0] <= offset < spans[i][1] else 1,
+                                                 min(abs(spans[i][0] - offset), abs(spans[i][1] - offset))))
+
+
+def span_at(spans: Sequence[Span], offset: int) -> int | None:
+    """Index of the span containing `offset` (end inclusive, so a cursor right after a word counts)."""
+    for i, (start, end) in enumerate(spans):
+        if start <= offset <= end:
+            return i
+    return None
+
+
+def mention_spans(entity: Entity | None) -> list[Span]:
+    if entity is None:
+        return []
+    return sorted({(m.start, m.end) for m in entity.mentions})
+
+
+@dataclass(slots=True)
+class MentionIndex:
+    """Every entity mention in the body, sorted, to answer "which entity is here?"."""
+
+    starts: list[int] = field(default_factory=list)
+    items: list[tuple[int, int, str, Mention]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, entities: Iterable[Entity]) -> "MentionIndex":
+        items = sorted(
+            ((m.start, m.end, e.id, m) for e in entities for m in e.mentions), key=lambda t: (t[0], -t[1])
+        )
+        return cls([t[0] for t in items], items)
+
+    def entity_at(self, offset: int) -> str | None:
+        """The id of the entity mentioned at `offset`, if any."""
+        index = bisect_right(self.starts, offset) - 1
+        while index >= 0 and index >= bisect_right(self.starts, offset) - 8:
+            start, end, entity_id, _ = self.items[index]
+            if start <= offset < end:
+                return entity_id
+            index -= 1
+        return None
+
+    def in_range(self, start: int, end: int) -> list[tuple[int, int, str, Mention]]:
+        lo = bisect_left(self.starts, start - 200)
+        hi = bisect_right(self.starts, end)
+        return [t for t in self.items[lo:hi] if t[1] > start and t[0] < end]
+
+
+def quote_spans(quote: Quote) -> Span:
+    return (quote.start, quote.end)
+
+
+def quote_at(quotes: Sequence[Quote], offset: int) -> Quote | None:
+    """The quote whose words (or speaker mention) hold `offset`; the shortest wins."""
+    best: Quote | None = None
+    for quote in quotes:
+        if quote.start <= offset <= quote.end:
+            if best is None or quote.end - quote.start < best.end - best.start:
+                best = quote
+    return best
+
+
+def next_quote(quotes: Sequence[Quote], offset: int, direction: int = 1) -> Quote | None:
+    ordered = sorted(quotes, key=lambda q: q.start)
+    index = _step([q.start for q in ordered], offset, direction)
+    return None if index is None else ordered[index]
+
+
+def quotes_by_speaker_mention(quotes: Sequence[Quote], offset: int) -> list[Quote]:
+    """Quotes whose speaker mention covers `offset` (the way back from a speaker to the quote)."""
+    return [
+        q for q in quotes
+        if q.speaker_start is not None and q.speaker_end is not None and q.speaker_start <= offset <= q.speaker_end
+    ]
+
+
+def speaker_target(quote: Quote, analysis: Analysis, near: int) -> Span | None:
+    """Where `s` takes a reader from `quote`: its speaker mention, else the speaker's nearest mention."""
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        return (quote.speaker_start, quote.speaker_end)
+    entity = analysis.entity(quote.speaker_id)
+    spans = mention_spans(entity)
+    index = nearest_span(spans, near)
+    return None if index is None else spans[index]
+
+
+def find_all(body: str, query: str, limit: int = 100_000) -> list[Span]:
+    """Every match of `query` in `body`: plain text, smart case (any capital makes it case-sensitive).
+
+    White space in the query matches any run of white space, so a phrase
+    found across a line break still matches.
+    """
+    query = query.strip()
+    if not query:
+        return []
+    pattern = r"\s+".join(re.escape(part) for part in query.split())
+    flags = 0 if any(ch.isupper() for ch in query) else re.IGNORECASE
+    out: list[Span] = []
+    for match in re.finditer(pattern, body, flags):
+        out.append(match.span())
+        if len(out) >= limit:
+            break
+    return out
+
+
+@dataclass(slots=True)
+class JumpList:
+    """Where the reader jumped from, newest last (backspace walks back)."""
+
+    limit: int = 200
+    back: list[int] = field(default_factory=list)
+
+    def push(self, offset: int) -> None:
+        if self.back and self.back[-1] == offset:
+            return
+        self.back.append(offset)
+        del self.back[: max(0, len(self.back) - self.limit)]
+
+    def pop(self) -> int | None:
+        return self.back.pop() if self.back else None
+
+    def __len__(self) -> int:
+        return len(self.back)
+
+
+def overlaps(span: Span, start: int, end: int) -> bool:
+    return span[0] < end and span[1] > start or span[0] == span[1] and start <= span[0] < end
+
+
+def reading_minutes(words: int, wpm: int = WORDS_PER_MINUTE) -> int:
+    """Whole minutes to read `words` words (at least 1 for any text)."""
+    if words <= 0:
+        return 0
+    return max(1, round(words / wpm))

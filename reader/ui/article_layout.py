@@ -1,0 +1,183 @@
+"""Lay a Document out as wrapped screen lines that remember their body offsets.
+
+The article view draws only the lines in view (Textual's Line API), so a
+million-word article costs one wrap pass, not a widget per paragraph. Every
+body line keeps `start`/`end` offsets into `Document.body`, which is how
+mentions, quotes, search hits and notes are painted and how a jump to an
+offset finds its line. No Textual here: plain data, tested on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rich.cells import cell_len
+
+from reader.model import Document
+
+LineKind = Literal["title", "meta", "url", "heading", "paragraph", "blockquote", "list_item", "blank"]
+
+_TOKEN = re.compile(r"\S+\s*|\s+")
+
+PREFIXES = {"list_item": ("• ", "  "), "blockquote": ("│ ", "│ ")}
+"""First-line and continuation prefixes by block kind."""
+
+
+@dataclass(slots=True)
+class Line:
+    """One screen line: `text` drawn after `prefix`; body lines have `start`/`end` (else -1)."""
+
+    kind: LineKind
+    text: str = ""
+    start: int = -1
+    end: int = -1
+    block: int = -1
+    prefix: str = ""
+    level: int = 0
+
+    @property
+    def in_body(self) -> bool:
+        return self.start >= 0
+
+
+def _cells(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Hard-split one token wider than the line."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        cells = 0
+        stop = pos
+        while stop < end and cells + _cells(text[stop]) <= width:
+            cells += _cells(text[stop])
+            stop += 1
+        stop = max(stop, pos + 1)
+        out.append((pos, stop))
+        pos = stop
+    return out
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap: (start, end) pairs into `text`, trailing spaces dropped; `\\n` breaks a line."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for piece in text.split("\n"):
+        if _cells(piece) <= width:
+            lines.append((offset, offset + len(piece.rstrip())))
+            offset += len(piece) + 1
+            continue
+        line_start = offset
+        line_end = offset  # end of the last word on the line (spaces excluded)
+        cells = 0
+        for match in _TOKEN.finditer(piece):
+            token = match.group()
+            word = token.rstrip()
+            t_start = offset + match.start()
+            word_cells = _cells(word)
+            if not word:
+                cells += _cells(token)
+                continue
+            if cells + word_cells > width and line_end > line_start:
+                lines.append((line_start, line_end))
+                line_start, cells = t_start, 0
+            if word_cells > width:
+                parts = _split_long(text, t_start, t_start + len(word), width)
+                lines.extend(parts[:-1])
+                line_start, line_end = parts[-1]
+                cells = _cells(text[line_start:line_end]) + _cells(token) - word_cells
+                continue
+            line_end = t_start + len(word)
+            cells += _cells(token)
+        lines.append((line_start, line_end))
+        offset += len(piece) + 1
+    return lines
+
+
+@dataclass(slots=True)
+class ArticleLayout:
+    """The whole article as lines at one width."""
+
+    lines: list[Line] = field(default_factory=list)
+    width: int = 0
+    _body_ys: list[int] = field(default_factory=list)
+    _body_starts: list[int] = field(default_factory=list)
+    block_ys: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, document: Document, width: int) -> "ArticleLayout":
+        layout = cls(width=width)
+        lines = layout.lines
+        if document.title:
+            for s, e in wrap(document.title, width):
+                lines.append(Line("title", document.title[s:e]))
+        meta = " · ".join(x for x in (document.byline, document.site_name, _date(document.published)) if x)
+        if meta:
+            for s, e in wrap(meta, width):
+                lines.append(Line("meta", meta[s:e]))
+        if document.url:
+            for s, e in wrap(document.url, width):
+                lines.append(Line("url", document.url[s:e]))
+        if lines:
+            lines.append(Line("blank"))
+        body = document.body
+        for index, block in enumerate(document.blocks):
+            if index:
+                lines.append(Line("blank"))
+            layout.block_ys.append(len(lines))
+            first, rest = PREFIXES.get(block.kind, ("", ""))
+            text = body[block.start : block.end]
+            for n, (s, e) in enumerate(wrap(text, width - _cells(first))):
+                start = block.start + s
+                end = block.start + e
+                layout._body_ys.append(len(lines))
+                layout._body_starts.append(start)
+                lines.append(Line(block.kind, body[start:end], start, end, index, first if n == 0 else rest, block.level))
+        if not lines:
+            lines.append(Line("blank"))
+        return layout
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def y_for_offset(self, offset: int) -> int:
+        """The line holding body `offset` (the nearest body line before it)."""
+        index = bisect_right(self._body_starts, offset) - 1
+        if index < 0:
+            return self._body_ys[0] if self._body_ys else 0
+        return self._body_ys[index]
+
+    def offset_for_y(self, y: int) -> int:
+        """The body offset at the start of line `y`, or of the next body line after it."""
+        index = bisect_right(self._body_ys, y) - 1
+        if index >= 0 and self._body_ys[index] == y:
+            return self._body_starts[index]
+        index += 1
+        if index < len(self._body_starts):
+            return self._body_starts[index]
+        return self._body_starts[-1] if self._body_starts else 0
+
+    def body_range(self, top: int, bottom: int) -> tuple[int, int]:
+        """Body offsets covered by lines `top` to `bottom` (exclusive)."""
+        start = self.offset_for_y(top)
+        index = bisect_right(self._body_ys, bottom - 1) - 1
+        end = self.lines[self._body_ys[index]].end if index >= 0 else start
+        return start, max(start, end)
+
+
+def _date(published: str | None) -> str:
+    """ "2026-01-09" -> "9 January 2026"; other forms as given."""
+    if not published:
+        return ""
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,152 @@
+"""The four analysis panes: Entities, Quotes, Timeline, Sources.
+
+Each turns the current `Analysis` snapshot into `PaneItem`s (rich `Text`
+prompts, never markup) and says explicitly when it is still working, found
+nothing or could not run.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from reader.export.markdown import ENTITY_SECTIONS, SOURCE_KINDS
+from reader.model import Analysis, Document
+from reader.navigate import mention_spans
+from reader.ui.widgets.pane import ItemPane, PaneItem, clip
+
+MUTED = "dim"
+
+
+def _progress(analysis: Analysis) -> str:
+    if analysis.complete:
+        return ""
+    return f"{analysis.blocks_done}/{analysis.blocks_total} blocks"
+
+
+class AnalysisPane(ItemPane):
+    """A pane filled from the analysis."""
+
+    def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def empty_message(self, analysis: Analysis) -> str:
+        if not analysis.complete:
+            return f"Looking for {self.pane_title.lower()}… ({_progress(analysis)})"
+        return self.empty_text
+
+    def count_label(self, items: list[PaneItem]) -> str:
+        return str(sum(1 for i in items if not i.header))
+
+    def update_from(self, document: Document, analysis: Analysis) -> None:
+        items = self.build(document, analysis)
+        subtitle = self.count_label(items) if items else ""
+        if items and not analysis.complete:
+            subtitle += " · " + _progress(analysis)
+        self.show_items(items, subtitle=subtitle, empty=self.empty_message(analysis))
+
+
+class EntitiesPane(AnalysisPane):
+    pane_title = "Entities"
+    empty_text = "No people, organisations or places found"
+
+    def empty_message(self, analysis: Analysis) -> str:
+        if not analysis.entities_available:
+            reason = "; ".join(analysis.errors) or "no English spaCy model could be loaded"
+            return f"Entity model unavailable: {reason}"
+        return super().empty_message(analysis)
+
+    def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
+        items: list[PaneItem] = []
+        for kind, heading in ENTITY_SECTIONS:
+            group = sorted((e for e in analysis.entities if e.kind == kind), key=lambda e: (-e.count, e.first))
+            if not group:
+                continue
+            items.append(PaneItem(f"h-{kind}", Text(f"{heading} · {len(group)}", style="bold"), header=True))
+            for entity in group:
+                prompt = Text(entity.name, style="bold")
+                prompt.append(f"  ×{entity.count}", style=MUTED)
+                details = []
+                if entity.role and entity.role.casefold() not in entity.name.casefold():
+                    details.append(entity.role)
+                aliases = [a for a in entity.aliases if a.casefold() != entity.name.casefold()]
+                if aliases:
+                    details.append("also " + ", ".join(aliases[:4]) + ("…" if len(aliases) > 4 else ""))
+                if details:
+                    prompt.append("\n" + clip(" · ".join(details), 120), style=MUTED)
+                items.append(PaneItem(entity.id, prompt, mention_spans(entity)))
+        return items
+
+
+class QuotesPane(AnalysisPane):
+    pane_title = "Quotes"
+    empty_text = "No quotes in this article"
+
+    def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
+        items = []
+        for quote in analysis.quotes:
+            words = clip(quote.text.rstrip(" ,"), 160)
+            prompt = Text(("… " if quote.partial else "") + "“" + words + "”", style="italic")
+            speaker = analysis.entity(quote.speaker_id)
+            who = speaker.name if speaker else (quote.speaker or quote.speaker_mention)
+            line = "— " + (who or "unattributed")
+            if quote.speaker_mention and who and quote.speaker_mention.casefold() != who.casefold():
+                line += f" (“{clip(quote.speaker_mention, 30)}”)"
+            if quote.cue:
+                line += f", {quote.cue}"
+            if quote.channel:
+                line += f", via {quote.channel}"
+            prompt.append("\n" + line, style="not italic " + ("bold" if who else MUTED))
+            spans = [(quote.start, quote.end)]
+            if quote.speaker_start is not None and quote.speaker_end is not None:
+                spans.append((quote.speaker_start, quote.speaker_end))
+            items.append(PaneItem(quote.id, prompt, sorted(spans), target=quote.start))
+        return items
+
+
+class TimelinePane(AnalysisPane):
+    pane_title = "Timeline"
+    empty_text = "No dates in this article"
+
+    def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
+        items = []
+        for item in analysis.timeline:
+            label = item.label or item.value
+            prompt = Text(label, style="bold")
+            notes = []
+            if item.is_published:
+                notes.append("published")
+            if item.approximate:
+                notes.append("approx.")
+            if not item.resolved:
+                notes.append("unresolved")
+            if item.type in ("DATE", "TIME") and item.value[:4].isdigit() and item.value != label:
+                notes.append(item.value)
+            if notes:
+                prompt.append("  " + " · ".join(notes), style=MUTED)
+            sentence = document.body[item.sentence_start : item.sentence_end] if item.sentence_end else item.text
+            prompt.append("\n" + clip(sentence or item.text, 150), style=MUTED)
+            start = item.sentence_start if item.sentence_end > item.sentence_start else item.start
+            end = item.sentence_end if item.sentence_end > item.sentence_start else item.end
+            items.append(PaneItem(item.id, prompt, [(start, end)], target=start))
+        return items
+
+
+class SourcesPane(AnalysisPane):
+    pane_title = "Sources"
+    empty_text = "No sources named in this article"
+
+    def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
+        items = []
+        for source in analysis.sources:
+            prompt = Text(source.name or source.url, style="bold")
+            bits = [SOURCE_KINDS.get(source.kind, source.kind)]
+            if source.mentions:
+                bits.append(f"{len(source.mentions)} mention{'s' if len(source.mentions) != 1 else ''}")
+            if source.quote_ids:
+                bits.append(f"{len(source.quote_ids)} quote{'s' if len(source.quote_ids) != 1 else ''}")
+            prompt.append("  " + " · ".join(bits), style=MUTED)
+            if source.url and source.url != source.name:
+                prompt.append("\n" + clip(source.url, 100), style=MUTED + " underline")
+            spans = sorted({(m.start, m.end) for m in source.mentions})
+            items.append(PaneItem(source.id, prompt, spans))
+        return items

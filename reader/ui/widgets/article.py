@@ -1,0 +1,333 @@
+"""The article view: the cleaned body drawn line by line, with a reading cursor and painted spans.
+
+A Line-API widget (`ScrollView.render_line`): only the lines in view are
+drawn, so a million-word article opens as fast as a short one. The text is
+turned into `Segment`s directly (never parsed as markup) after control and
+bidi characters are replaced one for one, so offsets stay true and nothing
+reaches the terminal raw. The screen paints spans by layer (`paint`):
+the selected entity's mentions, the selected quote and its speaker, search
+hits and notes; styles come from the `.tcss` component classes, so themes
+apply.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.model import Document
+from reader.navigate import Span
+from reader.ui.article_layout import ArticleLayout, Line
+
+MEASURE = 88
+"""Text columns at most (a readable measure); `w` lifts it."""
+GUTTER = 2
+SCROLL_OFF = 2
+"""Lines kept between the cursor and the top or bottom edge."""
+
+LAYERS = ("note", "mention", "quote", "speaker", "match", "current")
+"""Paint order: later layers draw over earlier ones."""
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def screen_safe(text: str) -> str:
+    """Replace control and bidi-override characters with spaces, one for one (offsets stay valid)."""
+    return _UNSAFE.sub(" ", text) if _UNSAFE.search(text) else text
+
+
+def _is_web_url(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://")) and not _UNSAFE.search(url)
+
+
+@dataclass(slots=True)
+class _Layer:
+    spans: list[Span]
+    starts: list[int]
+    longest: int
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article pane."""
+
+    COMPONENT_CLASSES = {
+        "article--title", "article--meta", "article--url", "article--heading", "article--blockquote",
+        "article--cursor", "article--gutter", "article--link",
+        *(f"article--{name}" for name in LAYERS),
+    }
+
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", "Down", show=False),
+        Binding("k,up", "cursor(-1)", "Up", show=False),
+        Binding("space,pagedown", "page(1)", "Page down", show=False),
+        Binding("b,pageup", "page(-1)", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+    ]
+
+    full_width: reactive[bool] = reactive(False)
+
+    class CursorMoved(Message):
+        """The reading cursor moved to a new body offset."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    class ViewChanged(Message):
+        """The lines in view changed (scrolled or re-laid out): body offsets `start`-`end`."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleView.ViewChanged)
+
+    class Clicked(Message):
+        """The reader clicked the body at `offset`."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.article_layout = ArticleLayout.build(document, MEASURE)
+        self.cursor = 0
+        self._layers: dict[str, _Layer] = {}
+        self._styles: dict[str, Style] = {}
+        self._links = sorted(
+            ((link.start, link.end, link.url) for link in document.links if _is_web_url(link.url)),
+        )
+        self._link_starts = [start for start, _, _ in self._links]
+
+    # -- geometry -----------------------------------------------------------------------------
+    @property
+    def text_width(self) -> int:
+        available = max(10, self.size.width - GUTTER - 1)
+        return available if self.full_width else min(MEASURE, available)
+
+    @property
+    def left(self) -> int:
+        return max(0, (self.size.width - self.text_width - GUTTER) // 2)
+
+    @property
+    def cursor_offset(self) -> int:
+        return self.article_layout.offset_for_y(self.cursor)
+
+    def visible_range(self) -> tuple[int, int]:
+        top = int(self.scroll_y)
+        return self.article_layout.body_range(top, top + max(1, self.size.height))
+
+    def _relayout(self) -> None:
+        width = self.text_width
+        if width == self.article_layout.width and self.virtual_size.height == len(self.article_layout):
+            return
+        keep_cursor = self.cursor_offset
+        keep_top = self.article_layout.offset_for_y(int(self.scroll_y))
+        top_delta = self.cursor - int(self.scroll_y)
+        self.article_layout = ArticleLayout.build(self.document, width)
+        self.virtual_size = Size(self.size.width, len(self.article_layout))
+        self.cursor = self.article_layout.y_for_offset(keep_cursor) if keep_cursor or self.cursor else 0
+        top = self.cursor - top_delta if 0 <= top_delta < self.size.height else self.article_layout.y_for_offset(keep_top)
+        self.scroll_to(y=max(0, top), animate=False, immediate=True)
+        self.refresh()
+        self._view_changed()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def watch_full_width(self) -> None:
+        if self.is_mounted:
+            self._relayout()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            top, height = int(new_value), max(1, self.size.height)
+            if not top <= self.cursor < top + height:
+                self._set_cursor(min(max(self.cursor, top), top + height - 1), scroll=False)
+            self._view_changed()
+
+    def _view_changed(self) -> None:
+        self.post_message(self.ViewChanged(*self.visible_range()))
+
+    # -- cursor and jumps ---------------------------------------------------------------------
+    def _set_cursor(self, y: int, scroll: bool = True, center: bool = False) -> None:
+        y = max(0, min(y, len(self.article_layout) - 1))
+        old = self.cursor
+        self.cursor = y
+        if scroll:
+            height = max(1, self.size.height)
+            top = int(self.scroll_y)
+            if center:
+                target = max(0, y - height // 3)
+                if not top + SCROLL_OFF <= y < top + height - SCROLL_OFF:
+                    self.scroll_to(y=target, animate=False, immediate=True)
+            elif y < top + SCROLL_OFF:
+                self.scroll_to(y=max(0, y - SCROLL_OFF), animate=False, immediate=True)
+            elif y >= top + height - SCROLL_OFF:
+                self.scroll_to(y=y - height + SCROLL_OFF + 1, animate=False, immediate=True)
+        self.refresh_line(old)
+        self.refresh_line(y)
+        if old != y:
+            self.post_message(self.CursorMoved(self.cursor_offset))
+
+    def refresh_line(self, y: int) -> None:
+        self.refresh(self.region.__class__(0, y - int(self.scroll_y), self.size.width, 1))
+
+    def jump_to(self, offset: int) -> None:
+        """Put the cursor on the line of body `offset`, scrolling it into view (a third from the top)."""
+        self._set_cursor(self.article_layout.y_for_offset(offset), center=True)
+
+    def _step_y(self, y: int, direction: int) -> int:
+        lines = self.article_layout.lines
+        y += direction
+        while 0 <= y < len(lines) and lines[y].kind == "blank":
+            y += direction
+        return max(0, min(y, len(lines) - 1))
+
+    def action_cursor(self, direction: int) -> None:
+        self._set_cursor(self._step_y(self.cursor, direction))
+
+    def action_page(self, direction: int) -> None:
+        page = max(1, self.size.height - 2)
+        top = max(0, min(int(self.scroll_y) + direction * page, int(self.max_scroll_y)))
+        self.scroll_to(y=top, animate=False, immediate=True)
+        self._set_cursor(max(0, min(self.cursor + direction * page, len(self.article_layout) - 1)), scroll=False)
+        if not top <= self.cursor < top + self.size.height:
+            self._set_cursor(top if direction > 0 else top + self.size.height - 1, scroll=False)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._set_cursor(0, scroll=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self._set_cursor(len(self.article_layout) - 1, scroll=False)
+
+    def on_click(self, event: events.Click) -> None:
+        y = int(self.scroll_y) + event.y
+        if not 0 <= y < len(self.article_layout):
+            return
+        self._set_cursor(y, scroll=False)
+        line = self.article_layout.lines[y]
+        if line.in_body:
+            column = event.x - self.left - GUTTER - len(line.prefix)
+            offset = line.start + self._char_at(line.text, column)
+            self.post_message(self.Clicked(min(offset, line.end)))
+
+    @staticmethod
+    def _char_at(text: str, column: int) -> int:
+        if text.isascii():
+            return max(0, min(column, len(text)))
+        from rich.cells import cell_len
+
+        cells = 0
+        for i, char in enumerate(text):
+            cells += cell_len(char)
+            if cells > column:
+                return i
+        return len(text)
+
+    # -- painted spans ------------------------------------------------------------------------
+    def paint(self, name: str, spans: list[Span]) -> None:
+        """Paint `spans` (body offsets) with the `article--NAME` style; [] clears the layer."""
+        spans = sorted(s for s in spans if s[1] > s[0])
+        old = self._layers.get(name)
+        if old is not None and old.spans == spans:
+            return
+        self._layers[name] = _Layer(spans, [s for s, _ in spans], max((e - s for s, e in spans), default=0))
+        self.refresh()
+
+    def layer_spans(self, name: str) -> list[Span]:
+        layer = self._layers.get(name)
+        return list(layer.spans) if layer else []
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"article--{name}", partial=True)
+        return style
+
+    def _spans_in(self, name: str, start: int, end: int) -> list[Span]:
+        layer = self._layers.get(name)
+        if layer is None or not layer.spans:
+            return []
+        lo = bisect_left(layer.starts, start - layer.longest)
+        hi = bisect_right(layer.starts, end)
+        return [s for s in layer.spans[lo:hi] if s[1] > start and s[0] < end]
+
+    def _line_base(self, line: Line) -> Style:
+        if line.kind in ("title", "meta", "url", "heading", "blockquote"):
+            style = self._style(line.kind)
+            if line.kind == "url" and _is_web_url(self.document.url or ""):
+                style += Style(link=self.document.url)
+            return style
+        return Style()
+
+    def _body_segments(self, line: Line, base: Style) -> list[Segment]:
+        start, end = line.start, line.end
+        cuts = {start, end}
+        painted: list[tuple[Span, Style]] = []
+        for name in LAYERS:
+            for span in self._spans_in(name, start, end):
+                painted.append((span, self._style(name)))
+                cuts.update(x for x in span if start < x < end)
+        lo = bisect_right(self._link_starts, end)
+        for link_start, link_end, url in self._links[max(0, lo - 50) : lo]:
+            if link_end > start and link_start < end:
+                painted.insert(0, ((link_start, link_end), self._style("link") + Style(link=url)))
+                cuts.update(x for x in (link_start, link_end) if start < x < end)
+        if not painted:
+            return [Segment(screen_safe(line.text), base)]
+        bounds = sorted(cuts)
+        out = []
+        for a, b in zip(bounds, bounds[1:]):
+            style = base
+            for (s, e), layer_style in painted:
+                if s < b and e > a:
+                    style += layer_style
+            out.append(Segment(screen_safe(line.text[a - start : b - start]), style))
+        return out
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        index = int(self.scroll_y) + y
+        base = self.rich_style
+        if not 0 <= index < len(self.article_layout):
+            return Strip.blank(width, base)
+        line = self.article_layout.lines[index]
+        kind_style = base + self._line_base(line)
+        on_cursor = index == self.cursor and self.has_focus_within_app
+        gutter = Segment("▌ " if index == self.cursor else "  ", base + self._style("cursor" if on_cursor else "gutter"))
+        segments = [Segment(" " * self.left, base), gutter]
+        if line.prefix:
+            segments.append(Segment(line.prefix, base + self._style("gutter")))
+        if line.in_body:
+            segments += self._body_segments(line, kind_style)
+        elif line.text:
+            segments.append(Segment(screen_safe(line.text), kind_style))
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    @property
+    def has_focus_within_app(self) -> bool:
+        return self.has_focus or self.app.focused is None

@@ -1,0 +1,163 @@
+"""The base of every side pane: a list of items linked to places in the article.
+
+An `ItemPane` is an OptionList whose options are `PaneItem`s: a prompt
+(rich `Text`, never markup) plus the body spans the item stands for. The
+screen hands it new items as the analysis grows (`show_items`), tells it
+which part of the body is in view (`mark_view`: items in view get a bar in
+the margin) and listens to its OptionHighlighted/OptionSelected messages.
+Empty and failed states are explicit lines, never a blank pane.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.navigate import Span
+
+IN_VIEW = "▎"
+
+
+@dataclass(slots=True)
+class PaneItem:
+    """One row of a pane: `key` is unique in the pane; `spans` are sorted body spans."""
+
+    key: str
+    prompt: Text
+    spans: list[Span] = field(default_factory=list)
+    header: bool = False
+    target: int | None = None
+    """Where enter jumps to (defaults to the span nearest the cursor)."""
+
+    def in_view(self, start: int, end: int) -> bool:
+        if not self.spans:
+            return False
+        index = bisect_left(self.spans, (start, -1))
+        if index > 0 and self.spans[index - 1][1] > start:
+            return True
+        return index < len(self.spans) and self.spans[index][0] < end
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word near `limit` characters with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+class ItemPane(OptionList):
+    """A side pane of linked items."""
+
+    COMPONENT_CLASSES = {"pane--marker"}
+
+    pane_title: ClassVar[str] = ""
+    empty_text: ClassVar[str] = "Nothing here"
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[PaneItem] = []
+        self._by_key: dict[str, PaneItem] = {}
+        self._marked: set[str] = set()
+        self._view: tuple[int, int] = (0, 0)
+        self._signature: tuple[object, ...] | None = None
+        self.border_title = self.pane_title
+
+    def on_mount(self) -> None:
+        self.show_message(Text("Analysing…", style="italic"))
+
+    # -- content -------------------------------------------------------------------------------
+    def item(self, key: str | None) -> PaneItem | None:
+        return self._by_key.get(key) if key is not None else None
+
+    @property
+    def highlighted_item(self) -> PaneItem | None:
+        option = self.highlighted_option
+        return self.item(option.id) if option is not None else None
+
+    def show_message(self, message: Text | str) -> None:
+        """Replace the items with one explicit, unselectable line (empty, pending or failed)."""
+        text = message if isinstance(message, Text) else Text(message, style="italic")
+        self.items, self._by_key, self._marked, self._signature = [], {}, set(), None
+        self.set_options([Option(text, disabled=True)])
+        self.border_subtitle = ""
+
+    def show_items(self, items: list[PaneItem], *, subtitle: str = "", empty: str | None = None) -> None:
+        """Show `items`, keeping the highlighted one; `empty` is said when there are none."""
+        signature = tuple((i.key, i.prompt.plain, tuple(i.spans)) for i in items)
+        self.border_subtitle = subtitle
+        if signature == self._signature:
+            return
+        if not items:
+            self.show_message(empty or self.empty_text)
+            self._signature = signature
+            return
+        keep = self.highlighted_option.id if self.highlighted_option is not None else None
+        self.items = items
+        self._by_key = {i.key: i for i in items}
+        self._marked = {i.key for i in items if not i.header and i.in_view(*self._view)}
+        self._signature = signature
+        self.set_options([self._option(i) for i in items])
+        if keep is not None:
+            self.highlight_key(keep)
+
+    def _option(self, item: PaneItem) -> Option:
+        if item.header:
+            return Option(item.prompt, id=item.key, disabled=True)
+        marker = Text(IN_VIEW if item.key in self._marked else " ", style=self.get_component_rich_style("pane--marker"))
+        grid = Table.grid(expand=True)
+        grid.add_column(width=2, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(marker, item.prompt)
+        return Option(grid, id=item.key)
+
+    def highlight_key(self, key: str) -> None:
+        """Move the highlight to the item `key` (no-op when absent)."""
+        for index, item in enumerate(self.items):
+            if item.key == key:
+                if self.highlighted != index:
+                    self.highlighted = index
+                return
+
+    # -- linking with the article ------------------------------------------------------------
+    def mark_view(self, start: int, end: int) -> None:
+        """Mark the items with a span in body `start`-`end` (what the reader sees now)."""
+        self._view = (start, end)
+        marked = {i.key for i in self.items if not i.header and i.in_view(start, end)}
+        if marked == self._marked:
+            return
+        changed = marked ^ self._marked
+        self._marked = marked
+        for index, item in enumerate(self.items):
+            if item.key in changed:
+                self.replace_option_prompt_at_index(index, self._option(item).prompt)
+
+    def first_in_view(self) -> int | None:
+        for index, item in enumerate(self.items):
+            if item.key in self._marked:
+                return index
+        return None
+
+    def on_focus(self) -> None:
+        """Entering a pane puts its highlight on the first item in view (or the first item)."""
+        if self.highlighted is None or (self.highlighted_option and self.highlighted_option.disabled):
+            index = self.first_in_view()
+            if index is None:
+                index = next((i for i, item in enumerate(self.items) if not item.header), None)
+            if index is not None:
+                self.highlighted = index

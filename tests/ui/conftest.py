@@ -1,0 +1,40 @@
+"""Pilot helpers for the reading screen: an app on the reference article with its analysis done."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ui.app import ReaderApp
+
+
+async def wait_analysis(app: ReaderApp, pilot, limit: float = 60.0) -> None:
+    """Pause until the analysis worker has delivered its final snapshot."""
+    waited = 0.0
+    while not app.reading.analysis.complete:
+        await pilot.pause(0.05)
+        waited += 0.05
+        assert waited < limit, "the analysis never finished"
+    await pilot.pause()
+
+
+async def wait_notes(app: ReaderApp, pilot, limit: float = 20.0) -> None:
+    waited = 0.0
+    while app.reading.session is None:
+        await pilot.pause(0.02)
+        waited += 0.02
+        assert waited < limit, "the notes session never opened"
+    await pilot.pause()
+
+
+def cursor_line(app: ReaderApp) -> tuple[int, int]:
+    return app.reading.cursor_line()
+
+
+def on_cursor_line(app: ReaderApp, offset: int) -> bool:
+    start, end = cursor_line(app)
+    return start <= offset <= end
+
+
+@pytest.fixture
+def reference_app(reference_document):
+    return ReaderApp(reference_document)
