@@ -94,6 +94,14 @@ async def test_confirm_question_and_labels_are_literal():
         assert app.is_running and app.results == []
 
 
+async def test_confirm_question_loses_terminal_escapes_keeps_lines():
+    app = Host(lambda: ConfirmScreen("Delete this note?\n“red\x1b[31m alert\x07”"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = str(app.screen.query_one("#question", Static).render())
+        assert question == "Delete this note?\n“red alert”"
+
+
 # -- NoteEditor ------------------------------------------------------------------
 
 
@@ -184,6 +192,15 @@ async def test_note_editor_shortens_long_quotes():
         quote = app.screen.query_one("#quoted", Static)
         assert quote.size.height <= 4
         assert "word0 word1" in screen_text(app) and "word199" not in screen_text(app)
+
+
+async def test_note_editor_without_quote_hides_it():
+    app = Host(lambda: NoteEditor(""))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#quoted").display
+        await press(pilot, *"ok", "ctrl+s")
+        assert app.results == ["ok"]
 
 
 async def test_note_editor_shows_markup_literally():

@@ -22,6 +22,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from reader.sanitize import clean_block, clean_line
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask a yes/no question; dismisses with True (yes) or False (no / cancelled)."""
@@ -40,7 +42,8 @@ class ConfirmScreen(ModalScreen[bool]):
         """Build the dialog.
 
         Args:
-            question: The question shown (plain text, never parsed as markup).
+            question: The question shown (plain text, may quote the article: never parsed as
+                markup, terminal escapes and control characters removed, newlines kept).
             yes: Label of the button that answers True.
             no: Label of the button that answers False (focused first).
         """
@@ -51,10 +54,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.question), id="question")
+            yield Static(Text(clean_block(self.question)), id="question")
             with Horizontal(classes="buttons"):
-                yield Button(Text(self.yes_label), variant="warning", id="yes")
-                yield Button(Text(self.no_label), variant="primary", id="no")
+                yield Button(Text(clean_line(self.yes_label)), variant="warning", id="yes")
+                yield Button(Text(clean_line(self.no_label)), variant="primary", id="no")
         yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -74,8 +74,9 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
-            dialog.border_title = Text(self.title_text)
-            yield Static(Text(excerpt(self.quoted)), id="quoted")
+            dialog.border_title = Text(clean_line(self.title_text))
+            quoted = excerpt(self.quoted)
+            yield Static(Text(quoted), id="quoted").set_class(not quoted, "-empty")
             yield TextArea(self.initial, soft_wrap=True, tab_behavior="focus", id="note")
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
