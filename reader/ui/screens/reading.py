@@ -396,8 +396,9 @@ class ReadingScreen(NotesActions, Screen[None]):
             if self.search_active:
                 self._search_status()
             else:
-                index = spans.index(span) + 1
-                self.notify(f"Mention {index} of {len(spans)}", timeout=1.5)
+                entity = self.analysis.entity(self.selected_entity)
+                name = entity.name if entity else "mention"
+                self.status.set(search=f"{name}: {spans.index(span) + 1}/{len(spans)}")
 
     def action_quote(self, direction: int) -> None:
         quotes = self.analysis.quotes
