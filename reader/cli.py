@@ -147,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user; READER_DEBUG=1 shows it
         if os.environ.get("READER_DEBUG"):
             raise
-        print(f"reader: error: unexpected {type(exc).__name__}: {exc} (READER_DEBUG=1 shows the traceback)", file=sys.stderr)
+        from reader.sanitize import clean_line
+
+        message = clean_line(f"unexpected {type(exc).__name__}: {exc}")
+        print(f"reader: error: {message} (READER_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 1
     return 2
 

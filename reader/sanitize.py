@@ -2,8 +2,8 @@
 
 Article text, titles, metadata, URLs and notes pass through `clean_line` /
 `clean_block` before they reach the screen or an export: ANSI/CSI/OSC/DCS
-escape sequences are removed whole, other C0 and C1 control characters and
-bidirectional overrides are dropped (tab becomes a space, newlines stay only
+escape sequences are removed whole, other C0 and C1 control characters,
+bidirectional overrides, lone surrogates and U+FFFE/U+FFFF are dropped (tab becomes a space, newlines stay only
 where a block allows them). JSON output keeps the exact data but escapes the
 same characters (`escape_json_text`).
 """
@@ -23,8 +23,10 @@ _ESCAPE_SEQUENCE = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-_CONTROL_KEEP_NEWLINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "]")
-_CONTROL_ALL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_NONCHARACTERS = "\ud800-\udfff\ufffe\uffff"
+"""Lone surrogates and the two BMP noncharacters: not text, and not storable in XML (lxml refuses them)."""
+_CONTROL_KEEP_NEWLINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + _NONCHARACTERS + "]")
+_CONTROL_ALL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f" + _NONCHARACTERS + "]")
 _BIDI_ONLY = re.compile("[" + _BIDI + "]")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f" + _BIDI + "\u2028\u2029]")
 _ESCAPE_START = re.compile("[\x1b\x90-\x9f]")

@@ -68,9 +68,10 @@ def clean_text(text: str, *, origin: str = "", url: str | None = None, published
     """Clean decoded text into a Document, telling HTML from plain text by the content."""
     text = clean_block(text)
     if looks_like_html(text):
+        from reader.clean.charrefs import neutralise_char_refs
         from reader.clean.html import clean_html
 
-        document = clean_html(text, url=url)
+        document = clean_html(neutralise_char_refs(text), url=url)
         document.content_type = "html"
     else:
         from reader.clean.pasted import clean_pasted

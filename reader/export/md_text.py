@@ -71,7 +71,9 @@ def quote_block(markdown: str) -> str:
 def yaml_string(value: str | None) -> str:
     """A double-quoted YAML scalar (also a JSON string) holding `value` as one clean line."""
     text = scrub(clean_line(value or ""))
-    return escape_json_text(json.dumps(text, ensure_ascii=False))
+    dumped = escape_json_text(json.dumps(text, ensure_ascii=False))
+    # `<` and `>` as \u escapes: the same value, and never raw HTML where front matter is shown as Markdown.
+    return dumped.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def yaml_list(values: list[str]) -> str:
@@ -83,7 +85,7 @@ _URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 
 
 def safe_url(url: str | None) -> str | None:
-    """`url` fit for a Markdown link destination, or None unless it is http(s) or mailto.
+    """`url` fit for a Markdown link destination, or None unless it is http or https.
 
     Spaces, parentheses, angle brackets, quotes and non-ASCII characters are
     percent-encoded, so the destination can never end early or carry markup.
@@ -95,7 +97,7 @@ def safe_url(url: str | None) -> str | None:
         scheme = urlsplit(text).scheme.lower()
     except ValueError:
         return None
-    if scheme not in ("http", "https", "mailto"):
+    if scheme not in ("http", "https"):
         return None
     return quote(text, safe=_URL_SAFE)
 
