@@ -15,8 +15,6 @@ from textual.binding import Binding
 from reader.errors import ReaderError
 from reader.model import Document
 from reader.ui.commands import ReaderCommands
-from reader.ui.keys import help_sections
-from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading import ReadingScreen
 
 THEMES = ("textual-dark", "textual-light")
@@ -59,6 +57,9 @@ class ReaderApp(App[None]):
         self.notify(f"Theme: {self.theme} (ctrl+p → Change theme for more)", timeout=2, markup=False)
 
     def action_help(self) -> None:
+        from reader.ui.keys import help_sections
+        from reader.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_sections()))
 

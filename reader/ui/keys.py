@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 
-from reader.ui.screens.help import Section
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.ui.screens.help import Section
 
 KEY_NAMES = {
     "down": "↓", "up": "↑", "left": "←", "right": "→", "space": "space", "pagedown": "PgDn", "pageup": "PgUp",
@@ -52,7 +55,7 @@ def _rows(bindings: list[Binding], actions: tuple[str, ...] | None = None) -> li
     return rows
 
 
-def help_sections() -> list[Section]:
+def help_sections() -> "list[Section]":
     from reader.ui.app import ReaderApp
     from reader.ui.screens.reading import ReadingScreen
     from reader.ui.widgets.article import ArticleView

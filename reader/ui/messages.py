@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from reader.model import Analysis
-from reader.session import ArticleSession
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.session import ArticleSession
 
 
 class ModelLoaded(Message):
@@ -31,7 +35,7 @@ class AnalysisUpdated(Message):
 class SessionOpened(Message):
     """The article's notes and reading position are loaded from the database."""
 
-    def __init__(self, session: ArticleSession) -> None:
+    def __init__(self, session: "ArticleSession") -> None:
         super().__init__()
         self.session = session
 

@@ -14,12 +14,10 @@ from textual import work
 
 from reader.errors import ReaderError
 from reader.notes import Note, sentence_span
-from reader.session import ArticleSession
 from reader.ui.messages import SessionFailed, SessionOpened
-from reader.ui.screens.confirm import ConfirmScreen
-from reader.ui.screens.note_editor import NoteEditor
 
 if TYPE_CHECKING:  # pragma: no cover
+    from reader.session import ArticleSession
     from reader.ui.screens.reading import ReadingScreen
 
 SAVE_POSITION_AFTER = 1.0
@@ -29,7 +27,7 @@ SAVE_POSITION_AFTER = 1.0
 class NotesActions:
     """h, a, delete and e; the session's life cycle."""
 
-    session: ArticleSession | None
+    session: "ArticleSession | None"
 
     def init_notes(self: "ReadingScreen") -> None:
         self.session = None
@@ -39,6 +37,8 @@ class NotesActions:
 
     @work(thread=True, exclusive=True, group="session", exit_on_error=False, description="notes")
     def open_session(self: "ReadingScreen") -> None:
+        from reader.session import ArticleSession
+
         try:
             session = ArticleSession.open(self.document)
         except ReaderError as exc:
@@ -91,7 +91,7 @@ class NotesActions:
             self.session = None
 
     # -- highlights and notes -----------------------------------------------------------------
-    def _need_session(self: "ReadingScreen") -> ArticleSession | None:
+    def _need_session(self: "ReadingScreen") -> "ArticleSession | None":
         if self.session is None:
             self.notify("Your notes are still opening; try again in a moment", timeout=2)
         return self.session
@@ -145,6 +145,8 @@ class NotesActions:
         self._edit(note)
 
     def _edit(self: "ReadingScreen", note: Note) -> None:
+        from reader.ui.screens.note_editor import NoteEditor
+
         initial = self._drafts.get(note.id, note.note)
 
         def saved(text: str | None) -> None:
@@ -171,6 +173,8 @@ class NotesActions:
         self.app.push_screen(NoteEditor(note.text, initial, title="Edit note" if note.note else "Add a note"), saved)
 
     def action_delete_note(self: "ReadingScreen") -> None:
+        from reader.ui.screens.confirm import ConfirmScreen
+
         session = self._need_session()
         if session is None:
             return
@@ -210,6 +214,7 @@ class NotesActions:
 
     def _export(self: "ReadingScreen", force: bool) -> None:
         from reader.export.files import ExportExists
+        from reader.ui.screens.confirm import ConfirmScreen
 
         if self.session is None:
             return

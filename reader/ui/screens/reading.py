@@ -78,6 +78,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         self._browsing = False
         self._restore_to: int | None = None
         self._moved = False
+        self._panes: dict[str, ItemPane] = {}
         self._words_before = [0, *accumulate(len(document.block_text(b).split()) for b in document.blocks)]
         self.init_notes()
 
@@ -86,23 +87,30 @@ class ReadingScreen(NotesActions, Screen[None]):
         self._article = ArticleView(self.document, id="article")
         with Horizontal(id="main"):
             yield self._article
-            with Vertical(id="side"):
-                yield Tabs(*(Tab(name.title(), id=f"tab-{name}") for name in PANES), id="pane-tabs")
-                yield EntitiesPane(id="entities")
-                yield QuotesPane(id="quotes")
-                yield TimelinePane(id="timeline")
-                yield SourcesPane(id="sources")
-                yield NotesPane(id="notes")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
         yield Footer()
 
+    def _side(self) -> Vertical:
+        tabs = Tabs(*(Tab(name.title(), id=f"tab-{name}") for name in PANES), id="pane-tabs")
+        tabs.can_focus = False
+        panes = (EntitiesPane(id="entities"), QuotesPane(id="quotes"), TimelinePane(id="timeline"),
+                 SourcesPane(id="sources"), NotesPane(id="notes"))
+        return Vertical(tabs, *panes, id="side")
+
     def on_mount(self) -> None:
-        self.query_one(Tabs).can_focus = False
         self.search_bar.display = False
-        self._set_current_pane("entities")
         self.article.focus()
         self.status.set(total=len(self.document.blocks))
+        # The article paints first; the panes and the workers come right after it
+        # (importing spaCy, even in a thread, competes for the GIL).
+        self.call_after_refresh(self._after_first_paint)
+
+    async def _after_first_paint(self) -> None:
+        side = self._side()
+        await self.query_one("#main", Horizontal).mount(side)
+        self._panes = {name: side.query_one(f"#{name}", ItemPane) for name in PANES}
+        self._set_current_pane("entities")
         self.run_analysis()
         self.open_session()
 
@@ -119,13 +127,16 @@ class ReadingScreen(NotesActions, Screen[None]):
         return self.query_one("#search", SearchBar)
 
     def pane(self, name: str) -> ItemPane:
-        return self.query_one(f"#{name}", ItemPane)
+        return self._panes[name]
 
     @property
     def panes(self) -> list[ItemPane]:
-        return [self.pane(name) for name in PANES]
+        """The side panes in order ([] until they are mounted, just after the first paint)."""
+        return list(self._panes.values())
 
     def _set_current_pane(self, name: str) -> None:
+        if not self._panes:
+            return
         for pane in self.panes:
             pane.set_class(pane.id == name, "-current")
         tabs = self.query_one(Tabs)
@@ -153,6 +164,8 @@ class ReadingScreen(NotesActions, Screen[None]):
             target.focus()
 
     def action_focus_pane(self, name: str) -> None:
+        if not self._panes:
+            return
         self._set_current_pane(name)
         self.query_one("#side").display = True
         self.call_after_refresh(self.pane(name).focus)
@@ -164,6 +177,8 @@ class ReadingScreen(NotesActions, Screen[None]):
         self.article.full_width = not self.article.full_width
 
     def action_toggle_panes(self) -> None:
+        if not self._panes:
+            return
         side = self.query_one("#side")
         side.display = not side.display
         if not side.display:
@@ -320,6 +335,9 @@ class ReadingScreen(NotesActions, Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         pane = event.option_list
+        if isinstance(pane, ItemPane) and pane.quiet_key is not None and pane.quiet_key == event.option.id:
+            pane.quiet_key = None
+            return
         if isinstance(pane, ItemPane) and pane.has_focus:
             item = pane.item(event.option.id)
             if item is not None:

@@ -42,7 +42,7 @@ class AnalysisPane(ItemPane):
         subtitle = self.count_label(items) if items else ""
         if items and not analysis.complete:
             subtitle += " · " + _progress(analysis)
-        self.show_items(items, subtitle=subtitle, empty=self.empty_message(analysis))
+        self.show_items(items, subtitle=subtitle, empty=self.empty_message(analysis), final=analysis.complete)
 
 
 class EntitiesPane(AnalysisPane):

@@ -106,7 +106,8 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document
-        self.article_layout = ArticleLayout.build(document, MEASURE)
+        self.article_layout = ArticleLayout()
+        """Laid out at the real width on the first resize (a million words take most of a second)."""
         self.cursor = 0
         self._layers: dict[str, _Layer] = {}
         self._styles: dict[str, Style] = {}
@@ -135,7 +136,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self.text_width
-        if width == self.article_layout.width and self.virtual_size.height == len(self.article_layout):
+        if width == self.article_layout.width:
             return
         keep_cursor = self.cursor_offset
         keep_top = self.article_layout.offset_for_y(int(self.scroll_y))

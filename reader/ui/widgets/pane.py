@@ -10,19 +10,24 @@ Empty and failed states are explicit lines, never a blank pane.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rich.table import Table
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.navigate import Span
 
 IN_VIEW = "▎"
+BUSY_ITEMS = 200
+BUSY_REBUILD_SECONDS = 4.0
 
 
 @dataclass(slots=True)
@@ -76,6 +81,9 @@ class ItemPane(OptionList):
         self._marked: set[str] = set()
         self._view: tuple[int, int] = (0, 0)
         self._signature: tuple[object, ...] | None = None
+        self._built_at = 0.0
+        self.quiet_key: str | None = None
+        """A highlight the pane restored itself after a rebuild: not the reader's choice."""
         self.border_title = self.pane_title
 
     def on_mount(self) -> None:
@@ -97,34 +105,50 @@ class ItemPane(OptionList):
         self.set_options([Option(text, disabled=True)])
         self.border_subtitle = ""
 
-    def show_items(self, items: list[PaneItem], *, subtitle: str = "", empty: str | None = None) -> None:
-        """Show `items`, keeping the highlighted one; `empty` is said when there are none."""
-        signature = tuple((i.key, i.prompt.plain, tuple(i.spans)) for i in items)
+    def show_items(
+        self, items: list[PaneItem], *, subtitle: str = "", empty: str | None = None, final: bool = True
+    ) -> None:
+        """Show `items`, keeping the highlighted one; `empty` is said when there are none.
+
+        While the analysis runs (`final` False) a long pane is rebuilt at most every
+        `BUSY_REBUILD_SECONDS`, and items only appended at the end are added without a rebuild,
+        so the reader's keys stay quick on a long article.
+        """
         self.border_subtitle = subtitle
+        if not final and len(self.items) > BUSY_ITEMS and time.monotonic() - self._built_at < BUSY_REBUILD_SECONDS:
+            return
+        signature = tuple((i.key, i.prompt.plain, tuple(i.spans)) for i in items)
         if signature == self._signature:
             return
         if not items:
             self.show_message(empty or self.empty_text)
             self._signature = signature
             return
-        keep = self.highlighted_option.id if self.highlighted_option is not None else None
-        self.items = items
-        self._by_key = {i.key: i for i in items}
-        self._marked = {i.key for i in items if not i.header and i.in_view(*self._view)}
+        old = self._signature or ()
+        appended = bool(self.items) and len(signature) > len(old) and signature[: len(old)] == old
+        tail = items[len(self.items):] if appended else items
+        if not appended:
+            self.items = []
+        self.items = [*self.items, *tail]
+        self._by_key = {i.key: i for i in self.items}
+        self._marked = {i.key for i in self.items if not i.header and i.in_view(*self._view)}
         self._signature = signature
+        self._built_at = time.monotonic()
+        if appended:
+            self.add_options([self._option(i) for i in tail])
+            return
+        keep = self.highlighted_option.id if self.highlighted_option is not None else None
+        top = self.scroll_y
         self.set_options([self._option(i) for i in items])
         if keep is not None:
+            self.quiet_key = keep
             self.highlight_key(keep)
+        self.scroll_to(y=top, animate=False, immediate=True)
 
     def _option(self, item: PaneItem) -> Option:
         if item.header:
             return Option(item.prompt, id=item.key, disabled=True)
-        marker = Text(IN_VIEW if item.key in self._marked else " ", style=self.get_component_rich_style("pane--marker"))
-        grid = Table.grid(expand=True)
-        grid.add_column(width=2, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(marker, item.prompt)
-        return Option(grid, id=item.key)
+        return Option(Content.from_rich_text(item.prompt), id=item.key)
 
     def highlight_key(self, key: str) -> None:
         """Move the highlight to the item `key` (no-op when absent)."""
@@ -141,11 +165,22 @@ class ItemPane(OptionList):
         marked = {i.key for i in self.items if not i.header and i.in_view(start, end)}
         if marked == self._marked:
             return
-        changed = marked ^ self._marked
         self._marked = marked
-        for index, item in enumerate(self.items):
-            if item.key in changed:
-                self.replace_option_prompt_at_index(index, self._option(item).prompt)
+        self.refresh()
+
+    def _get_left_gutter_width(self) -> int:
+        return 2
+
+    def render_line(self, y: int) -> Strip:
+        """The option's line, after a gutter that marks the items in view (first line only)."""
+        strip = super().render_line(y)
+        line = int(self.scroll_y) + y
+        mark = " "
+        if 0 <= line < len(self._lines):
+            index, line_no = self._lines[line]
+            if line_no == 0 and 0 <= index < len(self.items) and self.items[index].key in self._marked:
+                mark = IN_VIEW
+        return Strip([Segment(mark + " ", self.get_component_rich_style("pane--marker")), *strip])
 
     def first_in_view(self) -> int | None:
         for index, item in enumerate(self.items):
