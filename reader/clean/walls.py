@@ -39,7 +39,7 @@ _PASSWORD = re.compile(r"""<input\b[^>]*\btype\s*=\s*["']?password""", re.I)
 
 def is_wall(raw: str, document: Document) -> bool:
     """True when `document` is a stub and the page around it asks for a login or subscription."""
-    if document.word_count > MAX_STUB_WORDS:
+    if len(document.body) > MAX_STUB_WORDS * 40 or document.word_count > MAX_STUB_WORDS:
         return False
     head = raw[:SCAN_CHARS]
     return bool(_WALL.search(head) or _PASSWORD.search(head))
