@@ -16,12 +16,14 @@ _ESCAPE_SEQUENCE = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]            # CSI ... final byte
   | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
-  | \x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c) # OSC / DCS / SOS / PM / APC ... terminator
-  | [\x9d\x90\x98\x9e\x9f].*?(?:\x07|\x1b\\|\x9c)  # 8-bit OSC / DCS / SOS / PM / APC
+  | \x1b[\]PX^_][^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c) # OSC / DCS / SOS / PM / APC ... terminator
+  | [\x9d\x90\x98\x9e\x9f][^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)  # 8-bit OSC / DCS / SOS / PM / APC
   | \x1b[ -/]*[0-~]?                   # other ESC sequences (and a lone ESC)
     """,
     re.VERBOSE | re.DOTALL,
 )
+"""A string payload stops at the first BEL, ESC or ST (an ESC inside one starts a new sequence, as in
+xterm), so an unterminated sequence costs one scan to the next ESC, never one to the end of the text."""
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 _NONCHARACTERS = "\ud800-\udfff\ufffe\uffff"
 """Lone surrogates and the two BMP noncharacters: not text, and not storable in XML (lxml refuses them)."""

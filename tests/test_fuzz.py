@@ -331,3 +331,24 @@ def test_library_listing_is_safe(rows):
         for origin in ["-"]
     ]
     assert_safe(format_library(articles, width=80), "library")
+
+
+@budget(100)
+@given(text=pasted_text | hostile_text, clean=st.booleans(), key=st.sampled_from(["text", "html", "other"]))
+def test_jsonl_records(text, clean, key):
+    from reader.commands.extract import process_record
+
+    line = json.dumps({"id": text[:8], key: text, "url": text[:20], "date": text[:10]})
+    result = process_record(line, clean)
+    dumped = dumps(result)
+    assert_safe(dumped, "jsonl", newlines=False)
+    assert json.loads(dumped)["id"] == text[:8]
+    if "error" in result:
+        assert_safe(result["error"], "jsonl error", newlines=False)
+    else:
+        body = result["document"]["body"]
+        for quote in result["quotes"]:
+            assert body[quote["start"] : quote["end"]] == quote["text"]
+        for item in result["timeline"]:
+            if item["start"] >= 0:
+                assert body[item["start"] : item["end"]] == item["text"]

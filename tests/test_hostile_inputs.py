@@ -200,3 +200,24 @@ def test_rtl_cjk_emoji_and_combining_offsets():
         assert document.body[quote.start : quote.end] == quote.text
     for item in analysis.timeline:
         assert document.body[item.start : item.end] == item.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>text</p><script>x" * 20_000 + "<p>word</p>" * 20_000,  # unclosed scripts (a lazy regex rescans)
+        "<" * 500_000 + "<p>word</p>" * 20_000,  # unclosed tags
+        "<p a" * 200_000,
+        "<html><body>" + "<p>word</p>" * 30_000 + "</body></html>",  # a parent with 30,000 children
+    ],
+)
+def test_pathological_markup_is_linear(page):
+    """Each of these took minutes with a quadratic step; they must just finish (no timing asserted)."""
+    clean_text(page)
+
+
+def test_unterminated_escape_strings_are_linear():
+    from reader.sanitize import clean_block
+
+    text = "\x1b]0;x " * 100_000 + "\x9d0;y " * 100_000 + "tail"
+    assert clean_block(text).endswith("tail") and "\x1b" not in clean_block(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from itertools import islice
 from typing import Callable
 
 from lxml import etree
@@ -222,7 +223,7 @@ def _is_caption(el: lxml_html.HtmlElement, text: str) -> bool:
     prev = el.getprevious()
     parent = el.getparent()
     near = [prev] if prev is not None else []
-    if parent is not None and len(parent) <= 3:
+    if parent is not None and sum(1 for _ in islice(parent, 4)) <= 3:  # len() walks every child: O(n) each
         near.append(parent)
     return any(n.tag in ("img", "picture") or n.xpath(".//img | .//picture") for n in near if isinstance(n.tag, str))
 
@@ -308,17 +309,41 @@ def _is_byline(text: str, authors: set[str]) -> bool:
     return 2 <= len(words) <= 4 and text.isupper() and text.replace(" ", "").replace(".", "").replace("-", "").isalpha()
 
 
-_SCRIPT_STYLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|blockquote|section|article|header|footer)\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]*>")
+_SCRIPT_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.I)
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|blockquote|section|article|header|footer)\b[^<>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+"""`[^<>]`, not `[^>]`: a scan for the end of a tag stops at the next `<`, so thousands of unclosed
+`<` cost one pass over the page, not one pass each."""
+
+
+def _drop_scripts(html: str) -> str:
+    """`html` without script, style, noscript and template elements (an unclosed one runs to the end).
+
+    One pass: each closing tag is searched from its opening tag on, never again
+    from the start (a lazy `<script>.*?</script>` regex rescans the rest of the
+    page for every unclosed opening tag).
+    """
+    out: list[str] = []
+    pos = 0
+    while True:
+        opening = _SCRIPT_OPEN.search(html, pos)
+        if opening is None:
+            out.append(html[pos:])
+            break
+        out.append(html[pos : opening.start()])
+        out.append(" ")
+        closing = re.compile(rf"</{opening.group(1)}\s*>", re.I).search(html, opening.end())
+        if closing is None:
+            break
+        pos = closing.end()
+    return "".join(out)
 
 
 def _raw_text(html: str) -> str:
     """The text of markup the parser could not hold (say, nested thousands deep): tags stripped, blocks kept."""
     import html as html_lib
 
-    text = _SCRIPT_STYLE.sub(" ", html)
-    text = _BLOCK_TAG.sub("\n\n", text)
+    text = _BLOCK_TAG.sub("\n\n", _drop_scripts(html))
     return html_lib.unescape(_ANY_TAG.sub(" ", text))
 
 
