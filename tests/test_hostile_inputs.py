@@ -221,3 +221,12 @@ def test_unterminated_escape_strings_are_linear():
 
     text = "\x1b]0;x " * 100_000 + "\x9d0;y " * 100_000 + "tail"
     assert clean_block(text).endswith("tail") and "\x1b" not in clean_block(text)
+
+
+@pytest.mark.parametrize("text", ["THE COUNCIL " * 20_000, "Maria Lopez and Tom Hale " * 10_000])
+def test_long_runs_without_a_sentence_end_are_linear(text):
+    """A run of capitalised words (sources) and names in one endless sentence (speakers) were quadratic."""
+    from reader.commands.extract import document_from_text
+
+    document = document_from_text(text, published="2026-01-09")
+    assert analyse(document, None).blocks_done == 1

@@ -101,7 +101,7 @@ def _is_subject(start: int, end: int, subjects: set[int], body: str, starts: lis
     if subjects:
         return any(s in subjects for s in range(start, end))
     i = bisect.bisect_right(starts, start) - 1
-    if i < 0:
+    if i < 0 or start - starts[i] > 300:  # four words are never this long: and no slicing of huge sentences
         return False
     words = body[starts[i] : start].lower().split()
     return len(words) <= 4 and not any(w in _PREPOSITIONS for w in words)

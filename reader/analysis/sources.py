@@ -41,7 +41,9 @@ for _name, _aliases in AGENCIES.items():
     for _form in (_name, *_aliases):
         _AGENCY_KEYS[_form.lower()] = _name
 
-_NAME = r"(?:the\s+)?((?:[A-Z][\w&.'’-]*|of|de|la|and|for)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|la|and|for))*)"
+_NAME = r"(?:the\s+)?((?:[A-Z][\w&.'’-]{0,40}|of|de|la|and|for)(?:\s+(?:[A-Z][\w&.'’-]{0,40}|of|de|la|and|for)){0,7})"
+"""A name of at most eight words of at most 41 characters: unbounded, a run of thousands of capitalised
+words made every match attempt rescan the run (quadratic)."""
 _CHANNEL_CUES = [
     re.compile(r"\b[Aa]ccording to " + _NAME),
     re.compile(r"\b(?:told|reported by|reports by|cited by|quoted by|in an interview with|speaking to)\s+" + _NAME),
