@@ -230,3 +230,17 @@ def test_long_runs_without_a_sentence_end_are_linear(text):
 
     document = document_from_text(text, published="2026-01-09")
     assert analyse(document, None).blocks_done == 1
+
+
+def test_a_huge_article_is_analysed_in_part(monkeypatch):
+    from reader.analysis import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_ANALYSED_CHARS", 2_000)
+    text = "A long one\n\n" + "\n\n".join(f"“Part {i} is done,” said Maria Lopez on Thursday." for i in range(200))
+    document = clean_text(text, published="2026-01-09")
+    analysis = analyse(document, None)
+    assert analysis.complete and analysis.blocks_total < len(document.blocks)
+    assert analysis.errors[-1].startswith("the article is too long to analyse in full: only the first ")
+    assert analysis.quotes and all(q.end <= 2_000 for q in analysis.quotes)
+    for quote in analysis.quotes:
+        assert document.body[quote.start : quote.end] == quote.text

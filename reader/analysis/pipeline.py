@@ -25,6 +25,10 @@ AUTO: Any = object()
 MIN_INTERVAL = 0.2
 """Seconds between two streamed snapshots at the least."""
 
+MAX_ANALYSED_CHARS = 2_000_000
+"""Only the blocks within the first this many characters (about 350,000 words) are analysed: beyond it
+the model would run for many minutes. The reader still shows the whole article; `errors` says so."""
+
 COST_FACTOR = 4.0
 """A snapshot costs rebuilding the layers; wait this many times that cost before the next,
 so streaming adds at most about a quarter to the total time."""
@@ -75,6 +79,7 @@ def iter_analysis(
         total = len(document.blocks)
         yield Analysis(entities_available=False, errors=[not_english], blocks_done=total, blocks_total=total)
         return
+    document, too_long = _within_limit(document)
     if nlp is AUTO:
         nlp = load_nlp()
     total = len(document.blocks)
@@ -88,7 +93,23 @@ def iter_analysis(
             cost = time.monotonic() - began
             yield snapshot
             next_at = time.monotonic() + max(MIN_INTERVAL, COST_FACTOR * cost)
-    yield build_analysis(document, parsed, nlp, total)
+    final = build_analysis(document, parsed, nlp, total)
+    if too_long:
+        final.errors.append(too_long)
+    yield final
+
+
+def _within_limit(document: Document) -> tuple[Document, str | None]:
+    """The document cut to the blocks that end within `MAX_ANALYSED_CHARS` (same body, same offsets)."""
+    if len(document.body) <= MAX_ANALYSED_CHARS or not document.blocks:
+        return document, None
+    keep = sum(1 for block in document.blocks if block.end <= MAX_ANALYSED_CHARS) or 1
+    if keep >= len(document.blocks):
+        return document, None
+    words = len(document.body[: document.blocks[keep - 1].end].split())
+    message = (f"the article is too long to analyse in full: only the first {words:,} of its "
+               f"{document.word_count:,} words were analysed")
+    return replace(document, blocks=document.blocks[:keep]), message
 
 
 def analyse(document: Document, nlp: "Language | None" = AUTO) -> Analysis:

@@ -46,6 +46,8 @@ def run_single(source: str, fmt: str, out: IO[str], *, published: str | None = N
         print(f"reader: warning: {not_english}", file=sys.stderr)
     elif not analysis.entities_available:
         print(f"reader: warning: entities unavailable: {'; '.join(analysis.errors)}", file=sys.stderr)
+    if analysis.entities_available and analysis.errors:
+        print(f"reader: warning: {'; '.join(analysis.errors)}", file=sys.stderr)
     if fmt == "json":
         from reader.export.json import dumps, result_dict
 
