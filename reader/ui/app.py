@@ -38,14 +38,14 @@ class ReaderApp(App[None]):
         super().__init__()
         self.document = document
 
-    def on_mount(self) -> None:
-        self.push_screen(ReadingScreen(self.document))
+    def get_default_screen(self) -> ReadingScreen:
+        """The reading screen is the default one: no blank screen is painted before it."""
+        return ReadingScreen(self.document)
 
     @property
     def reading(self) -> ReadingScreen:
-        screen = self.screen_stack[1] if len(self.screen_stack) > 1 else self.screen
-        assert isinstance(screen, ReadingScreen)
-        return screen
+        """The reading screen (under any modal screen)."""
+        return next(s for s in reversed(self.screen_stack) if isinstance(s, ReadingScreen))
 
     @property
     def article(self):
@@ -90,7 +90,16 @@ class ReaderApp(App[None]):
             self.notify("That article is no longer in the library", severity="warning")
             return
         self.document = document
-        self.switch_screen(ReadingScreen(document))
+        self.call_after_refresh(self._replace_reading, ReadingScreen(document))  # once the library has closed
+
+    def _replace_reading(self, screen: ReadingScreen) -> None:
+        """Show `screen` instead of the current reading screen (whose notes and workers are closed)."""
+        current = self.reading
+        if current is self.screen_stack[0]:
+            current.retire()  # the default screen cannot be switched away; it waits underneath
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
 
 
 def run_document(document: Document) -> int:

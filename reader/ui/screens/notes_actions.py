@@ -84,6 +84,10 @@ class NotesActions:
             pass  # a lost reading position is not worth interrupting the reader for
 
     def on_unmount(self: "ReadingScreen") -> None:
+        self.retire()
+
+    def retire(self: "ReadingScreen") -> None:
+        """Stop the analysis, save the reading position and close the notes."""
         self.workers.cancel_group(self, "analysis")
         if self.session is not None:
             self.save_position()

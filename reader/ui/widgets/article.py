@@ -310,6 +310,11 @@ class ArticleView(ScrollView, can_focus=True):
             out.append(Segment(screen_safe(line.text[a - start : b - start]), style))
         return out
 
+    def render_lines(self, crop):
+        if self.article_layout.width != self.text_width:  # the first frame comes before the Resize event
+            self._relayout()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         index = int(self.scroll_y) + y
