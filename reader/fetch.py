@@ -60,12 +60,38 @@ def fetch(
     """GET `url` and return its bytes, or raise ReaderError with one clear line.
 
     `max_bytes` and `total_seconds` default to the module's `MAX_BYTES` and `TOTAL_SECONDS`.
+    The download runs in a daemon thread so that `total_seconds` holds even
+    while a server drips its status line or headers a byte at a time (httpx
+    only bounds each read); a download still running then is abandoned (its
+    own checks end it at its next chunk or read timeout).
     """
-    import time
+    import threading
 
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     total_seconds = TOTAL_SECONDS if total_seconds is None else total_seconds
     check_url(url)
+    outcome: list[Fetched | BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_fetch(url, max_bytes, transport, total_seconds))
+        except BaseException as exc:  # handed to the caller's thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work, name="reader-fetch", daemon=True)
+    worker.start()
+    worker.join(total_seconds + 1.0)
+    if not outcome:
+        raise ReaderError(f"timed out after {total_seconds:g} s: {url}")
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _fetch(url: str, max_bytes: int, transport: httpx.BaseTransport | None, total_seconds: float) -> Fetched:
+    import time
+
     began = time.monotonic()
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"}
     try:

@@ -55,6 +55,12 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"x")
                     self.wfile.flush()
                     time.sleep(0.02)
+            elif path == "/drip-headers":
+                self.wfile.write(b"HTTP/1.0 200 OK\r\n")
+                while time.monotonic() - began < SERVER_BUDGET_SECONDS:
+                    self.wfile.write(b"X-Slow: 1\r\n")
+                    self.wfile.flush()
+                    time.sleep(0.05)
             elif path == "/huge":
                 self._head(200, {"Content-Type": "text/html"})
                 chunk = b"<p>" + b"word " * 13_000 + b"</p>\n"
@@ -109,6 +115,11 @@ def test_redirects_forever(server):
 def test_a_slow_drip_is_cut_off(server):
     with pytest.raises(ReaderError, match="timed out"):
         fetch(server + "/drip")
+
+
+def test_dripping_headers_are_cut_off(server):
+    with pytest.raises(ReaderError, match="timed out"):
+        fetch(server + "/drip-headers")
 
 
 def test_gigabytes_are_cut_off(server):
