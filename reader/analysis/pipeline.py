@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from reader.analysis.nlp import ParsedBlock, load_nlp, model_error, model_label, parse_blocks
 from reader.language import english_only_error
@@ -65,11 +65,17 @@ def build_analysis(
 
 
 def iter_analysis(
-    document: Document, nlp: "Language | None" = AUTO, *, stream: bool = True
+    document: Document,
+    nlp: "Language | None" = AUTO,
+    *,
+    stream: bool = True,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[Analysis]:
     """Yield growing snapshots while parsing; the last one is complete.
 
-    With `stream=False` only the complete analysis is yielded. A document
+    With `stream=False` only the complete analysis is yielded. `cancelled` is
+    asked after every block: when it says True the generator stops at once
+    (the app quits without waiting for a long article's analysis). A document
     that is not in English gets no entities, quotes, timeline or sources (the
     rules and the model are English-only and would produce garbage) and one
     line in `errors` saying so; the model is not even loaded.
@@ -86,6 +92,8 @@ def iter_analysis(
     parsed: list[ParsedBlock] = []
     next_at = time.monotonic() + MIN_INTERVAL
     for block in parse_blocks(document, nlp):
+        if cancelled is not None and cancelled():
+            return
         parsed.append(block)
         if stream and len(parsed) < total and time.monotonic() >= next_at:
             began = time.monotonic()

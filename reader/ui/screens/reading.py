@@ -200,9 +200,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         worker = get_current_worker()
         nlp = load_nlp()
         self.post_message(ModelLoaded(model_label(), model_error()))
-        for snapshot in iter_analysis(self.document, nlp):
-            if worker.is_cancelled:
-                return
+        for snapshot in iter_analysis(self.document, nlp, cancelled=lambda: worker.is_cancelled):
             self.post_message(AnalysisUpdated(snapshot))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
