@@ -82,8 +82,11 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             word = token.rstrip()
             t_start = offset + match.start()
             word_cells = _cells(word)
-            if not word:
-                cells += _cells(token)
+            if not word:  # white space: dropped at the start of a line
+                if line_end == line_start:
+                    line_start = line_end = offset + match.end()
+                else:
+                    cells += _cells(token)
                 continue
             if cells + word_cells > width and line_end > line_start:
                 lines.append((line_start, line_end))
