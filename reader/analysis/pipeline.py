@@ -25,8 +25,8 @@ AUTO: Any = object()
 MIN_INTERVAL = 0.2
 """Seconds between two streamed snapshots at the least."""
 
-MAX_ANALYSED_CHARS = 2_000_000
-"""Only the blocks within the first this many characters (about 350,000 words) are analysed: beyond it
+MAX_ANALYSED_CHARS = 1_000_000
+"""Only the blocks within the first this many characters (about 180,000 words) are analysed: beyond it
 the model would run for many minutes. The reader still shows the whole article; `errors` says so."""
 
 COST_FACTOR = 4.0
