@@ -269,13 +269,13 @@ def notes_for(draw, document: Document) -> list[Note]:
 # -- the tests ---------------------------------------------------------------------------------------
 
 
-@budget(150)
+@budget(250)
 @given(page=html_page(), how=ENCODINGS, data=st.data())
 def test_random_html_pages(page, how, data):
     run_pipeline(encode(page, how), lambda doc: data.draw(notes_for(doc)))
 
 
-@budget(150)
+@budget(250)
 @given(text=pasted_text, how=ENCODINGS, data=st.data())
 def test_random_pasted_text(text, how, data):
     run_pipeline(encode(text, how), lambda doc: data.draw(notes_for(doc)))
@@ -352,3 +352,19 @@ def test_jsonl_records(text, clean, key):
         for item in result["timeline"]:
             if item["start"] >= 0:
                 assert body[item["start"] : item["end"]] == item["text"]
+
+
+@budget(40)
+@given(title=hostile_text, body=hostile_text, note=hostile_text)
+def test_store_keeps_hostile_text_exactly(tmp_path_factory, title, body, note):
+    """SQL is parameterised: quotes, `--`, `;`, NULs and controls are stored and read back as given."""
+    from reader.store import Store
+
+    document = Document.from_blocks([("paragraph", body + " '); DROP TABLE notes; --", 0)], title=title + "\"'%_")
+    with Store(tmp_path_factory.mktemp("store") / "notes.db") as store:
+        opened = store.open_article(document)
+        added = store.add_note(opened.article.id, 0, 5, document.body[:5], note)
+        assert store.note(added.id).note == note
+        assert store.articles()[0].title == document.title
+        assert store.load_document(opened.article.id).body == document.body
+        assert store.integrity_ok()
