@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
+
+from reader.analysis.pipeline import analyse
+from reader.clean import clean_text
+from reader.clean import html as html_cleaner
+from reader.clean.walls import WALL_MESSAGE
+from reader.errors import ReaderError
+from reader.load import load_document
 
 PARAGRAPH = "This is a paragraph of a real article, long enough to be read as one by the cleaner."
 
@@ -77,15 +85,6 @@ def test_escape_sequences_never_reach_the_terminal(tmp_path):
 
 
 # -- more of issue #6: every input gives an article or one clear line ----------------------------
-
-import os  # noqa: E402
-
-from reader.analysis.pipeline import analyse  # noqa: E402
-from reader.clean import clean_text  # noqa: E402
-from reader.clean import html as html_cleaner  # noqa: E402
-from reader.clean.walls import WALL_MESSAGE  # noqa: E402
-from reader.errors import ReaderError  # noqa: E402
-from reader.load import load_document  # noqa: E402
 
 WALLS = [
     "<html><head><title>Members</title></head><body><div class='paywall'><h2>Subscribe to continue reading</h2>"
