@@ -114,3 +114,14 @@ def test_the_analysis_stops_when_cancelled():
 
     assert list(iter_analysis(doc, None, cancelled=cancelled)) == []
     assert len(asked) == 4
+
+
+def test_a_layout_built_in_steps_equals_one_built_at_once():
+    doc = Document.from_blocks([("paragraph", f"Paragraph {i} " + "word " * (i % 40), 0) for i in range(120)], title="T")
+    whole = ArticleLayout.build(doc, 30)
+    steps = ArticleLayout.build(doc, 30, blocks=7)
+    assert not steps.complete and steps.laid_end < len(doc.body)
+    while not steps.complete:
+        steps.extend(11)
+    assert steps.lines == whole.lines and steps.block_ys == whole.block_ys
+    assert steps.y_for_offset(doc.blocks[90].start) == whole.y_for_offset(doc.blocks[90].start)

@@ -114,9 +114,20 @@ class ArticleLayout:
     _body_starts: list[int] = field(default_factory=list)
     block_ys: list[int] = field(default_factory=list)
 
+    next_block: int = 0
+    """Blocks laid out so far: a long article is laid out in steps (`extend`)."""
+
+    @property
+    def complete(self) -> bool:
+        return self._document is None or self.next_block >= len(self._document.blocks)
+
+    _document: Document | None = None
+
     @classmethod
-    def build(cls, document: Document, width: int) -> "ArticleLayout":
+    def build(cls, document: Document, width: int, blocks: int | None = None) -> "ArticleLayout":
+        """The header and the first `blocks` blocks (all when None); `extend` lays out the rest."""
         layout = cls(width=width)
+        layout._document = document
         lines = layout.lines
         if document.title:
             for s, e in wrap(document.title, width):
@@ -130,22 +141,37 @@ class ArticleLayout:
                 lines.append(Line("url", document.url[s:e]))
         if lines:
             lines.append(Line("blank"))
-        body = document.body
-        for index, block in enumerate(document.blocks):
+        layout.extend(len(document.blocks) if blocks is None else blocks)
+        if not lines:
+            lines.append(Line("blank"))
+        return layout
+
+    def extend(self, blocks: int) -> None:
+        """Lay out up to `blocks` more blocks after those already laid out."""
+        document = self._document
+        if document is None:
+            return
+        lines, body, width = self.lines, document.body, self.width
+        stop = min(len(document.blocks), self.next_block + max(0, blocks))
+        for index in range(self.next_block, stop):
+            block = document.blocks[index]
             if index:
                 lines.append(Line("blank"))
-            layout.block_ys.append(len(lines))
+            self.block_ys.append(len(lines))
             first, rest = PREFIXES.get(block.kind, ("", ""))
             text = body[block.start : block.end]
             for n, (s, e) in enumerate(wrap(text, width - _cells(first))):
                 start = block.start + s
                 end = block.start + e
-                layout._body_ys.append(len(lines))
-                layout._body_starts.append(start)
+                self._body_ys.append(len(lines))
+                self._body_starts.append(start)
                 lines.append(Line(block.kind, body[start:end], start, end, index, first if n == 0 else rest, block.level))
-        if not lines:
-            lines.append(Line("blank"))
-        return layout
+        self.next_block = stop
+
+    @property
+    def laid_end(self) -> int:
+        """The body offset up to which lines exist."""
+        return self.lines[self._body_ys[-1]].end if self._body_ys else 0
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -287,3 +287,42 @@ async def test_empty_states_are_explicit(monkeypatch):
         assert said("quotes") == "No quotes in this article"
         assert said("timeline") == "No dates in this article"
         assert "Entity model unavailable" in screen.status.render_state().plain
+
+
+async def test_arrows_panes_toggle_and_dimmed_keys(reference_app):
+    async with reference_app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(reference_app, pilot)
+        screen = reference_app.reading
+        view = screen.article
+        await pilot.press("down", "down")
+        assert view.cursor > 0
+        y = view.cursor
+        await pilot.press("up")
+        assert view.cursor < y
+        assert screen.check_action("next", (1,)) is None  # nothing selected, no search: dimmed
+        assert screen.check_action("quote", (1,)) is True
+        await pilot.press("]")
+        start = view.cursor_offset
+        await pilot.press("]", "ctrl+o")
+        assert view.cursor_offset == start
+        await pilot.press("p")
+        await pilot.pause()
+        assert not screen.query_one("#side").display and view.has_focus
+        await pilot.press("p")
+        await pilot.pause()
+        assert screen.query_one("#side").display
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert screen.selected_entity is not None
+        assert screen.check_action("next", (1,)) is True
+
+
+async def test_keys_work_while_the_analysis_runs(reference_app):
+    async with reference_app.run_test(size=(160, 50)) as pilot:
+        screen = reference_app.reading
+        await pilot.press("j", "n", "]", "s", "backspace", "tab", "h", "slash", "escape")
+        assert reference_app.is_running
+        await wait_analysis(reference_app, pilot)
+        assert screen.analysis.complete

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -33,6 +34,10 @@ from reader.ui.article_layout import ArticleLayout, Line
 MEASURE = 88
 """Text columns at most (a readable measure); `w` lifts it."""
 GUTTER = 2
+LAYOUT_FIRST = 200
+"""Blocks laid out before the first paint (past the place to show); the rest follows in steps."""
+LAYOUT_STEP = 300
+"""Blocks laid out at a time between the reader's keys (some 15,000 words: about 30 ms)."""
 SCROLL_OFF = 2
 """Lines kept between the cursor and the top or bottom edge."""
 
@@ -141,13 +146,32 @@ class ArticleView(ScrollView, can_focus=True):
         keep_cursor = self.cursor_offset
         keep_top = self.article_layout.offset_for_y(int(self.scroll_y))
         top_delta = self.cursor - int(self.scroll_y)
-        self.article_layout = ArticleLayout.build(self.document, width)
+        wanted = self.document.block_index_at(max(keep_cursor, keep_top)) if self.document.blocks else 0
+        self.article_layout = ArticleLayout.build(self.document, width, blocks=wanted + LAYOUT_FIRST)
         self.virtual_size = Size(self.size.width, len(self.article_layout))
+        if not self.article_layout.complete:
+            self.set_timer(0.1, partial(self._continue_layout, self.article_layout))
         self.cursor = self.article_layout.y_for_offset(keep_cursor) if keep_cursor or self.cursor else 0
         top = self.cursor - top_delta if 0 <= top_delta < self.size.height else self.article_layout.y_for_offset(keep_top)
         self.scroll_to(y=max(0, top), animate=False, immediate=True)
         self.refresh()
         self._view_changed()
+
+    def _continue_layout(self, layout: ArticleLayout) -> None:
+        """Lay out the next blocks of a long article between the reader's keys."""
+        if layout is not self.article_layout or layout.complete:
+            return
+        layout.extend(LAYOUT_STEP)
+        self.virtual_size = Size(self.size.width, len(layout))
+        if not layout.complete:
+            self.set_timer(0.01, partial(self._continue_layout, layout))
+
+    def ensure_laid_out(self, offset: int | None = None) -> None:
+        """Lay out at least up to body `offset` (everything when None) right now."""
+        layout = self.article_layout
+        while not layout.complete and (offset is None or layout.laid_end < offset):
+            layout.extend(LAYOUT_STEP)
+        self.virtual_size = Size(self.size.width, len(layout))
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
@@ -193,6 +217,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def jump_to(self, offset: int) -> None:
         """Put the cursor on the line of body `offset`, scrolling it into view (a third from the top)."""
+        self.ensure_laid_out(offset)
         self._set_cursor(self.article_layout.y_for_offset(offset), center=True)
 
     def _step_y(self, y: int, direction: int) -> int:
@@ -218,6 +243,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._set_cursor(0, scroll=False)
 
     def action_bottom(self) -> None:
+        self.ensure_laid_out()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
         self._set_cursor(len(self.article_layout) - 1, scroll=False)
 
