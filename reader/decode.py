@@ -48,6 +48,19 @@ def sniff_bom(data: bytes) -> tuple[str | None, int]:
     return None, 0
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" for BOM-less UTF-16 of mostly Latin text (every other byte NUL), else None."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset a `<meta>` tag declares in the first 16 KiB, if any."""
     match = _META_CHARSET.search(data[:16384])
@@ -84,6 +97,9 @@ def decode(data: bytes, http_charset: str | None = None) -> str:
     bom, skip = sniff_bom(data)
     if bom:
         return data[skip:].decode(bom, errors="replace")
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
     utf8 = _strict(data, "utf-8")
     if utf8 is not None and not utf8.isascii():
         return utf8

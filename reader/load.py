@@ -15,6 +15,7 @@ import zlib
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from reader.decode import utf16_without_bom
 from reader.errors import ReaderError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -108,7 +109,7 @@ def check_text_bytes(data: bytes, origin: str) -> None:
         if data.startswith(magic):
             raise ReaderError(f"not an article: {origin} is {what}")
     sample = data[:8192]
-    if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(sample):
         nul_share = sample.count(b"\x00") / len(sample)
         if nul_share > 0.1:
             raise ReaderError(f"not an article: {origin} is binary data")

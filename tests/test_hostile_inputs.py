@@ -243,3 +243,11 @@ def test_a_huge_article_is_analysed_in_part(monkeypatch):
     assert analysis.quotes and all(q.end <= 2_000 for q in analysis.quotes)
     for quote in analysis.quotes:
         assert document.body[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom(tmp_path, codec):
+    text = "A title for it\n\n" + PARAGRAPH + "\n"
+    path = tmp_path / "u16.txt"
+    path.write_bytes(text.encode(codec))
+    assert PARAGRAPH in load_document(str(path)).body
