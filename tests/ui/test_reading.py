@@ -326,3 +326,19 @@ async def test_keys_work_while_the_analysis_runs(reference_app):
         assert reference_app.is_running
         await wait_analysis(reference_app, pilot)
         assert screen.analysis.complete
+
+
+async def test_a_non_english_article_says_so_instead_of_analysing():
+    doc = Document.from_blocks(
+        [("paragraph", "Der Bundestag hat am Donnerstag über das neue Gesetz abgestimmt, und die Regierung "
+          "sagte, dass die Mehrheit der Abgeordneten dafür gestimmt habe.", 0)],
+        title="Ein Artikel", language="de",
+    )
+    app = ReaderApp(doc)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(app, pilot)
+        screen = app.reading
+        said = str(screen.pane("entities").get_option_at_index(0).prompt)
+        assert said.startswith("Not analysed: the article is in German (de)")
+        status = screen.status.render_state().plain
+        assert "English-only" in status and "Entity model unavailable" not in status

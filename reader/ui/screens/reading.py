@@ -20,6 +20,7 @@ from textual.widgets import Footer, OptionList, Tab, Tabs
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader import navigate as nav
+from reader.language import english_only_error
 from reader.model import Analysis, Document, Quote
 from reader.ui.messages import AnalysisUpdated, ModelLoaded, SessionFailed, SessionOpened
 from reader.ui.screens.notes_actions import NotesActions
@@ -198,7 +199,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         from reader.analysis.pipeline import iter_analysis
 
         worker = get_current_worker()
-        nlp = load_nlp()
+        nlp = None if english_only_error(self.document.language) else load_nlp()
         self.post_message(ModelLoaded(model_label(), model_error()))
         for snapshot in iter_analysis(self.document, nlp, cancelled=lambda: worker.is_cancelled):
             self.post_message(AnalysisUpdated(snapshot))
@@ -211,8 +212,8 @@ class ReadingScreen(NotesActions, Screen[None]):
                 pane.show_message(error)
 
     def on_model_loaded(self, message: ModelLoaded) -> None:
-        self.status.set(model=message.label, problem="" if message.label else f"Entity model unavailable: {message.error}",
-                        analysis="Analysing")
+        problem = "" if message.label or not message.error else f"Entity model unavailable: {message.error}"
+        self.status.set(model=message.label, problem=problem, analysis="Analysing")
 
     def on_analysis_updated(self, message: AnalysisUpdated) -> None:
         analysis = self.analysis = message.analysis
@@ -228,7 +229,7 @@ class ReadingScreen(NotesActions, Screen[None]):
             counts = (f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
                       f"{len(analysis.timeline)} dates · {len(analysis.sources)} sources")
             problem = "; ".join(analysis.errors)
-            if not analysis.entities_available:
+            if not analysis.entities_available and not english_only_error(self.document.language):
                 problem = "Entity model unavailable: " + problem
             self.status.set(analysing=False, analysis=counts, done=analysis.blocks_done, problem=problem)
             self.analysis_finished()

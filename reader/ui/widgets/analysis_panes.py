@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from reader.export.markdown import ENTITY_SECTIONS, SOURCE_KINDS
+from reader.language import english_only_error
 from reader.model import Analysis, Document
 from reader.navigate import mention_spans
 from reader.ui.widgets.pane import ItemPane, PaneItem, clip
@@ -29,7 +30,10 @@ class AnalysisPane(ItemPane):
     def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def empty_message(self, analysis: Analysis) -> str:
+    def empty_message(self, document: Document, analysis: Analysis) -> str:
+        not_english = english_only_error(document.language)
+        if not_english:
+            return "Not analysed: " + not_english
         if not analysis.complete:
             return f"Looking for {self.pane_title.lower()}… ({_progress(analysis)})"
         return self.empty_text
@@ -42,18 +46,18 @@ class AnalysisPane(ItemPane):
         subtitle = self.count_label(items) if items else ""
         if items and not analysis.complete:
             subtitle += " · " + _progress(analysis)
-        self.show_items(items, subtitle=subtitle, empty=self.empty_message(analysis), final=analysis.complete)
+        self.show_items(items, subtitle=subtitle, empty=self.empty_message(document, analysis), final=analysis.complete)
 
 
 class EntitiesPane(AnalysisPane):
     pane_title = "Entities"
     empty_text = "No people, organisations or places found"
 
-    def empty_message(self, analysis: Analysis) -> str:
-        if not analysis.entities_available:
+    def empty_message(self, document: Document, analysis: Analysis) -> str:
+        if not analysis.entities_available and not english_only_error(document.language):
             reason = "; ".join(analysis.errors) or "no English spaCy model could be loaded"
             return f"Entity model unavailable: {reason}"
-        return super().empty_message(analysis)
+        return super().empty_message(document, analysis)
 
     def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
         items: list[PaneItem] = []

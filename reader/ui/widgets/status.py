@@ -33,6 +33,8 @@ def _bar(done: int, total: int) -> str:
 class StatusLine(Static):
     """One line under the article; every part is plain `Text`, never markup."""
 
+    COMPONENT_CLASSES = {"status--problem"}
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self.state = StatusState()
@@ -60,7 +62,7 @@ class StatusLine(Static):
             text.append(s.analysis)
         text.append("  │ ", style="dim")
         if s.problem:
-            text.append(s.problem, style="bold red")
+            text.append(s.problem, style=self.get_component_rich_style("status--problem"))
         elif s.model:
             text.append("model " + s.model, style="dim")
         return text
