@@ -80,6 +80,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         self._restore_to: int | None = None
         self._moved = False
         self._panes: dict[str, ItemPane] = {}
+        self._pending_focus: ItemPane | None = None
         self._words_before = [0, *accumulate(len(document.block_text(b).split()) for b in document.blocks)]
         self.init_notes()
 
@@ -154,14 +155,16 @@ class ReadingScreen(NotesActions, Screen[None]):
 
     def action_cycle(self, direction: int) -> None:
         order: list = [self.article, *self.panes]
-        focused = self.focused
+        focused = self._pending_focus or self.focused  # a quick second tab counts from the first one
         index = next((i for i, w in enumerate(order) if w is focused), 0)
         target = order[(index + direction) % len(order)]
         if isinstance(target, ItemPane):
             self._set_current_pane(target.id or "entities")
             self.query_one("#side").display = True
+            self._pending_focus = target
             self.call_after_refresh(target.focus)
         else:
+            self._pending_focus = None
             target.focus()
 
     def action_focus_pane(self, name: str) -> None:
@@ -169,6 +172,7 @@ class ReadingScreen(NotesActions, Screen[None]):
             return
         self._set_current_pane(name)
         self.query_one("#side").display = True
+        self._pending_focus = self.pane(name)
         self.call_after_refresh(self.pane(name).focus)
 
     def action_focus_article(self) -> None:
@@ -187,6 +191,8 @@ class ReadingScreen(NotesActions, Screen[None]):
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
+        if widget is self._pending_focus:
+            self._pending_focus = None
         if isinstance(widget, ItemPane):
             self._set_current_pane(widget.id or "entities")
         elif widget is self.article:
