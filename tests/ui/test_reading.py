@@ -342,3 +342,19 @@ async def test_a_non_english_article_says_so_instead_of_analysing():
         assert said.startswith("Not analysed: the article is in German (de)")
         status = screen.status.render_state().plain
         assert "English-only" in status and "Entity model unavailable" not in status
+
+
+async def test_the_published_date_is_listed_but_not_placed_in_the_text(reference_app):
+    async with reference_app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(reference_app, pilot)
+        screen = reference_app.reading
+        item = next(t for t in screen.analysis.timeline if t.is_published)
+        pane = screen.pane("timeline")
+        prompt = pane.item(item.id).prompt.plain
+        assert prompt.startswith("Fri 9 Jan 2026") and "publication date" in prompt
+        await pilot.press("3")
+        await pilot.pause()
+        cursor = screen.article.cursor
+        pane.highlight_key(item.id)
+        await pilot.press("enter")
+        assert screen.article.cursor == cursor

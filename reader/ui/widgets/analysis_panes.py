@@ -127,6 +127,10 @@ class TimelinePane(AnalysisPane):
                 notes.append(item.value)
             if notes:
                 prompt.append("  " + " · ".join(notes), style=MUTED)
+            if item.start < 0:  # the article's own date, from its metadata: not in the text
+                prompt.append("\nthe article’s publication date", style=MUTED)
+                items.append(PaneItem(item.id, prompt))
+                continue
             sentence = document.body[item.sentence_start : item.sentence_end] if item.sentence_end else item.text
             prompt.append("\n" + clip(sentence or item.text, 150), style=MUTED)
             start = item.sentence_start if item.sentence_end > item.sentence_start else item.start
