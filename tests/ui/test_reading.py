@@ -358,3 +358,21 @@ async def test_the_published_date_is_listed_but_not_placed_in_the_text(reference
         pane.highlight_key(item.id)
         await pilot.press("enter")
         assert screen.article.cursor == cursor
+
+
+async def test_quick_tabs_in_a_narrow_terminal_settle_on_the_last_pane(reference_app, monkeypatch):
+    async with reference_app.run_test(size=(80, 24)) as pilot:
+        await wait_analysis(reference_app, pilot)
+        screen = reference_app.reading
+        for _ in range(3):  # as fast as a terminal delivers three tabs: no pause between them
+            screen.action_cycle(1)
+        await pilot.pause(0.3)
+        assert screen.focused.id == "timeline" and screen.pane("timeline").has_class("-current")
+        calls = []
+        original = type(screen)._set_current_pane
+        monkeypatch.setattr(type(screen), "_set_current_pane", lambda self, name: (calls.append(name), original(self, name)))
+        await pilot.pause(0.5)
+        assert calls == []  # nothing keeps switching panes behind the reader's back
+        await pilot.click("#tab-sources")
+        await pilot.pause()
+        assert screen.focused.id == "sources"

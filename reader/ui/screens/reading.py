@@ -14,6 +14,7 @@ from itertools import accumulate
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Tab, Tabs
@@ -32,6 +33,19 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status import StatusLine
 
 PANES = ("entities", "quotes", "timeline", "sources", "notes")
+
+
+class PaneTabs(Tabs):
+    """The pane switcher of narrow terminals: it follows the focused pane and says when a tab is clicked."""
+
+    class Chosen(Message):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    async def _on_tab_clicked(self, event: Tab.Clicked) -> None:
+        await super()._on_tab_clicked(event)
+        self.post_message(self.Chosen((event.tab.id or "").removeprefix("tab-")))
 
 
 class ReadingScreen(NotesActions, Screen[None]):
@@ -94,7 +108,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         yield Footer()
 
     def _side(self) -> Vertical:
-        tabs = Tabs(*(Tab(name.title(), id=f"tab-{name}") for name in PANES), id="pane-tabs")
+        tabs = PaneTabs(*(Tab(name.title(), id=f"tab-{name}") for name in PANES), id="pane-tabs")
         tabs.can_focus = False
         panes = (EntitiesPane(id="entities"), QuotesPane(id="quotes"), TimelinePane(id="timeline"),
                  SourcesPane(id="sources"), NotesPane(id="notes"))
@@ -145,13 +159,10 @@ class ReadingScreen(NotesActions, Screen[None]):
         if tabs.active != f"tab-{name}":
             tabs.active = f"tab-{name}"
 
-    @on(Tabs.TabActivated)
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        name = (event.tab.id or "").removeprefix("tab-")
-        if name in PANES and not self.pane(name).has_class("-current"):
-            self._set_current_pane(name)
-            if self.has_class("-narrow") and event.tabs.has_focus:
-                self.pane(name).focus()
+    @on(PaneTabs.Chosen)
+    def _tab_chosen(self, message: PaneTabs.Chosen) -> None:
+        if message.name in PANES:
+            self.action_focus_pane(message.name)
 
     def action_cycle(self, direction: int) -> None:
         order: list = [self.article, *self.panes]
@@ -193,6 +204,8 @@ class ReadingScreen(NotesActions, Screen[None]):
         widget = event.widget
         if widget is self._pending_focus:
             self._pending_focus = None
+        elif self._pending_focus is not None:
+            return  # a stale focus from a quick series of tabs: the last one decides
         if isinstance(widget, ItemPane):
             self._set_current_pane(widget.id or "entities")
         elif widget is self.article:
