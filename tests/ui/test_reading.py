@@ -376,3 +376,11 @@ async def test_quick_tabs_in_a_narrow_terminal_settle_on_the_last_pane(reference
         await pilot.click("#tab-sources")
         await pilot.pause()
         assert screen.focused.id == "sources"
+
+
+async def test_letters_typed_right_after_slash_go_to_the_search(reference_app):
+    async with reference_app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(reference_app, pilot)
+        screen = reference_app.reading
+        screen.action_search()
+        assert screen.focused is screen.search_bar  # before any refresh

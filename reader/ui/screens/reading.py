@@ -501,7 +501,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         bar = self.search_bar
         bar.display = True
         self._search_origin = self.article.cursor_offset
-        bar.focus()
+        self.set_focus(bar)  # at once: the letters typed right after / belong to the search
 
     @on(SearchBar.Changed, "#search")
     def _search_changed(self, event: SearchBar.Changed) -> None:
