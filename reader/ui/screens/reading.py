@@ -116,7 +116,7 @@ class ReadingScreen(NotesActions, Screen[None]):
 
     def on_mount(self) -> None:
         self.search_bar.display = False
-        self.article.focus()
+        self.set_focus(self.article)
         self.status.set(total=len(self.document.blocks))
         # The article paints first; the panes and the workers come right after it
         # (importing spaCy, even in a thread, competes for the GIL).
@@ -187,7 +187,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         self.call_after_refresh(self.pane(name).focus)
 
     def action_focus_article(self) -> None:
-        self.article.focus()
+        self.set_focus(self.article)
 
     def action_toggle_width(self) -> None:
         self.article.full_width = not self.article.full_width
@@ -198,7 +198,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         side = self.query_one("#side")
         side.display = not side.display
         if not side.display:
-            self.article.focus()
+            self.set_focus(self.article)
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -501,6 +501,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         bar = self.search_bar
         bar.display = True
         self._search_origin = self.article.cursor_offset
+        bar.return_focus = self.article
         self.set_focus(bar)  # at once: the letters typed right after / belong to the search
 
     @on(SearchBar.Changed, "#search")
@@ -521,13 +522,13 @@ class ReadingScreen(NotesActions, Screen[None]):
         self.search_bar.display = False
         if self.search_hits:
             self.jumps.push(self._search_origin)
-        self.article.focus()
+        self.set_focus(self.article)
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self) -> None:
         self.clear_search()
         self.jump(self._search_origin, push=False)
-        self.article.focus()
+        self.set_focus(self.article)
 
     def _search_status(self, query: str | None = None) -> None:
         query = self.search_bar.value if query is None else query
@@ -560,4 +561,4 @@ class ReadingScreen(NotesActions, Screen[None]):
             self.article.paint("current", [])
             self._paint_selection()
             self.refresh_bindings()
-        self.article.focus()
+        self.set_focus(self.article)
