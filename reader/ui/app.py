@@ -52,6 +52,13 @@ class ReaderApp(App[None]):
         """The article view of the reading screen."""
         return self.reading.article
 
+    async def action_quit(self) -> None:
+        """Quit; a note being edited is saved first (ctrl+q works even inside the editor)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.save_open_draft()
+        await super().action_quit()
+
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
         self.notify(f"Theme: {self.theme} (ctrl+p → Change theme for more)", timeout=2, markup=False)

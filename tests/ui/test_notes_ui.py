@@ -144,3 +144,17 @@ async def test_library_lists_and_reopens_articles(reference_document, tmp_path):
         await wait_notes(app, pilot)
         assert app.reading.document.body == reference_document.body
         assert os.environ["READER_DATA_DIR"]
+
+
+async def test_quitting_inside_the_note_editor_keeps_the_note(reference_document):
+    app = ReaderApp(reference_document)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_notes(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"half-written thought")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    assert [n.note for n in _stored_notes(reference_document)] == ["half-written thought"]

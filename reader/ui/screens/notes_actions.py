@@ -18,6 +18,7 @@ from reader.ui.messages import SessionFailed, SessionOpened
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.session import ArticleSession
+    from reader.ui.screens.note_editor import NoteEditor
     from reader.ui.screens.reading import ReadingScreen
 
 SAVE_POSITION_AFTER = 1.0
@@ -34,6 +35,7 @@ class NotesActions:
         self._drafts: dict[int, str] = {}
         self._position_timer = None
         self._export_pending = False
+        self._open_editor: tuple[Note, "NoteEditor"] | None = None
 
     @work(thread=True, exclusive=True, group="session", exit_on_error=False, description="notes")
     def open_session(self: "ReadingScreen") -> None:
@@ -152,8 +154,11 @@ class NotesActions:
         from reader.ui.screens.note_editor import NoteEditor
 
         initial = self._drafts.get(note.id, note.note)
+        editor = NoteEditor(note.text, initial, title="Edit note" if note.note else "Add a note")
+        self._open_editor = (note, editor)
 
         def saved(text: str | None) -> None:
+            self._open_editor = None
             if text is None or self.session is None:
                 return
             try:
@@ -174,7 +179,19 @@ class NotesActions:
             self._show_notes()
             self.notify("Note saved", timeout=1.5)
 
-        self.app.push_screen(NoteEditor(note.text, initial, title="Edit note" if note.note else "Add a note"), saved)
+        self.app.push_screen(editor, saved)
+
+    def save_open_draft(self: "ReadingScreen") -> None:
+        """Quitting with the note editor open: keep what the reader typed (it is saved, not dropped)."""
+        if self._open_editor is None or self.session is None:
+            return
+        note, editor = self._open_editor
+        self._open_editor = None
+        if editor.is_mounted and editor.changed:
+            try:
+                self.session.set_note(note.id, editor.text)
+            except ReaderError:
+                pass  # the database refused it: nothing more can be done while quitting
 
     def action_delete_note(self: "ReadingScreen") -> None:
         from reader.ui.screens.confirm import ConfirmScreen
