@@ -158,3 +158,22 @@ async def test_quitting_inside_the_note_editor_keeps_the_note(reference_document
         await pilot.pause()
     assert not app.is_running
     assert [n.note for n in _stored_notes(reference_document)] == ["half-written thought"]
+
+
+async def test_notes_from_another_instance_show_up_and_are_exported(reference_document, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(reference_document)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(app, pilot)
+        await wait_notes(app, pilot)
+        screen = app.reading
+        with Store.open() as other:  # a second reader on the same data directory
+            article = other.find_article(reference_document)
+            body = reference_document.body
+            other.add_note(article.id, 0, 20, body[0:20], "from the other window")
+        await pilot.press("5")
+        await pilot.pause()
+        assert [n.note for n in screen.session.notes] == ["from the other window"]
+        await pilot.press("e")
+        await pilot.pause()
+        assert "from the other window" in next(tmp_path.glob("*.md")).read_text()

@@ -65,6 +65,16 @@ class NotesActions:
         self.pane("notes").show_message(f"Notes unavailable: {message.error}")
         self.notify(f"Notes are off for this article: {message.error}", severity="error", markup=False)
 
+    def refresh_notes(self: "ReadingScreen") -> None:
+        """Re-read the notes (another reader instance may have changed them) and show them."""
+        if self.session is None:
+            return
+        try:
+            self.session.reload()
+        except ReaderError:
+            return
+        self._show_notes()
+
     def _show_notes(self: "ReadingScreen") -> None:
         notes = self.session.notes if self.session else []
         self.article.paint("note", [(n.start, n.end) for n in notes])
@@ -240,6 +250,8 @@ class NotesActions:
         if self.session is None:
             return
         try:
+            self.session.reload()  # notes another instance added meanwhile belong in the export too
+            self._show_notes()
             path = self.session.export(self.analysis, force=force)
         except ExportExists as exc:
             def confirmed(yes: bool | None) -> None:

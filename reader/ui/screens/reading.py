@@ -208,6 +208,8 @@ class ReadingScreen(NotesActions, Screen[None]):
             return  # a stale focus from a quick series of tabs: the last one decides
         if isinstance(widget, ItemPane):
             self._set_current_pane(widget.id or "entities")
+            if widget.id == "notes":
+                self.refresh_notes()
         elif widget is self.article:
             self._browsing = False
 
