@@ -9,7 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from reader.ui.widgets.pane import clip
+from reader.ui.text_fit import clip
 
 
 def highlighted(matcher: Matcher, text: str) -> Content:

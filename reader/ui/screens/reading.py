@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Tab, Tabs
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader import navigate as nav
@@ -25,27 +25,17 @@ from reader.language import english_only_error
 from reader.model import Analysis, Document, Quote
 from reader.ui.messages import AnalysisUpdated, ModelLoaded, SessionFailed, SessionOpened
 from reader.ui.screens.notes_actions import NotesActions
-from reader.ui.widgets.analysis_panes import AnalysisPane, EntitiesPane, QuotesPane, SourcesPane, TimelinePane
 from reader.ui.widgets.article import ArticleView
-from reader.ui.widgets.notes_pane import NotesPane
-from reader.ui.widgets.pane import ItemPane, PaneItem
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status import StatusLine
 
+if TYPE_CHECKING:  # pragma: no cover
+    from textual.widgets import OptionList
+
+    from reader.ui.widgets.pane import ItemPane, PaneItem
+
 PANES = ("entities", "quotes", "timeline", "sources", "notes")
-
-
-class PaneTabs(Tabs):
-    """The pane switcher of narrow terminals: it follows the focused pane and says when a tab is clicked."""
-
-    class Chosen(Message):
-        def __init__(self, name: str) -> None:
-            super().__init__()
-            self.name = name
-
-    async def _on_tab_clicked(self, event: Tab.Clicked) -> None:
-        await super()._on_tab_clicked(event)
-        self.post_message(self.Chosen((event.tab.id or "").removeprefix("tab-")))
+"""The side panes in tab order; they are mounted right after the first paint (their modules too)."""
 
 
 class ReadingScreen(NotesActions, Screen[None]):
@@ -108,15 +98,18 @@ class ReadingScreen(NotesActions, Screen[None]):
         yield Footer()
 
     def _side(self) -> Vertical:
-        tabs = PaneTabs(*(Tab(name.title(), id=f"tab-{name}") for name in PANES), id="pane-tabs")
-        tabs.can_focus = False
+        from reader.ui.widgets.analysis_panes import EntitiesPane, QuotesPane, SourcesPane, TimelinePane
+        from reader.ui.widgets.notes_pane import NotesPane
+        from reader.ui.widgets.pane_tabs import PaneTabs
+
+        tabs = PaneTabs(PANES, id="pane-tabs")
         panes = (EntitiesPane(id="entities"), QuotesPane(id="quotes"), TimelinePane(id="timeline"),
                  SourcesPane(id="sources"), NotesPane(id="notes"))
         return Vertical(tabs, *panes, id="side")
 
     def on_mount(self) -> None:
         self.search_bar.display = False
-        self.set_focus(self.article)
+        self.article.focus()
         self.status.set(total=len(self.document.blocks))
         # The article paints first; the panes and the workers come right after it
         # (importing spaCy, even in a thread, competes for the GIL).
@@ -125,7 +118,7 @@ class ReadingScreen(NotesActions, Screen[None]):
     async def _after_first_paint(self) -> None:
         side = self._side()
         await self.query_one("#main", Horizontal).mount(side)
-        self._panes = {name: side.query_one(f"#{name}", ItemPane) for name in PANES}
+        self._panes = {name: side.query_one(f"#{name}") for name in PANES}  # type: ignore[misc]
         self._set_current_pane("entities")
         self.run_analysis()
         self.open_session()
@@ -142,6 +135,9 @@ class ReadingScreen(NotesActions, Screen[None]):
     def search_bar(self) -> SearchBar:
         return self.query_one("#search", SearchBar)
 
+    def _is_pane(self, widget: object) -> bool:
+        return any(widget is pane for pane in self._panes.values())
+
     def pane(self, name: str) -> ItemPane:
         return self._panes[name]
 
@@ -155,12 +151,12 @@ class ReadingScreen(NotesActions, Screen[None]):
             return
         for pane in self.panes:
             pane.set_class(pane.id == name, "-current")
-        tabs = self.query_one(Tabs)
+        tabs = self.query_one("#pane-tabs")
         if tabs.active != f"tab-{name}":
             tabs.active = f"tab-{name}"
 
-    @on(PaneTabs.Chosen)
-    def _tab_chosen(self, message: PaneTabs.Chosen) -> None:
+    def on_pane_tabs_chosen(self, message) -> None:
+        """A click on a tab (narrow layout) opens that pane."""
         if message.name in PANES:
             self.action_focus_pane(message.name)
 
@@ -169,7 +165,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         focused = self._pending_focus or self.focused  # a quick second tab counts from the first one
         index = next((i for i, w in enumerate(order) if w is focused), 0)
         target = order[(index + direction) % len(order)]
-        if isinstance(target, ItemPane):
+        if target is not self.article:
             self._set_current_pane(target.id or "entities")
             self.query_one("#side").display = True
             self._pending_focus = target
@@ -206,7 +202,7 @@ class ReadingScreen(NotesActions, Screen[None]):
             self._pending_focus = None
         elif self._pending_focus is not None:
             return  # a stale focus from a quick series of tabs: the last one decides
-        if isinstance(widget, ItemPane):
+        if self._is_pane(widget):
             self._set_current_pane(widget.id or "entities")
             if widget.id == "notes":
                 self.refresh_notes()
@@ -240,8 +236,7 @@ class ReadingScreen(NotesActions, Screen[None]):
         analysis = self.analysis = message.analysis
         self.mentions = nav.MentionIndex.build(analysis.entities)
         for pane in self.panes[:4]:
-            assert isinstance(pane, AnalysisPane)
-            pane.update_from(self.document, analysis)
+            pane.update_from(self.document, analysis)  # type: ignore[attr-defined]
         if self.selected_entity and analysis.entity(self.selected_entity) is None:
             self.selected_entity = None
         self._paint_selection()
@@ -355,26 +350,28 @@ class ReadingScreen(NotesActions, Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         pane = event.option_list
-        if isinstance(pane, ItemPane) and pane.quiet_key is not None and pane.quiet_key == event.option.id:
+        if not self._is_pane(pane):
+            return
+        if pane.quiet_key is not None and pane.quiet_key == event.option.id:
             pane.quiet_key = None
             return
-        if isinstance(pane, ItemPane) and pane.has_focus:
+        if pane.has_focus:
             item = pane.item(event.option.id)
             if item is not None:
                 self._follow(pane, item, explicit=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         pane = event.option_list
-        if isinstance(pane, ItemPane):
+        if self._is_pane(pane):
             item = pane.item(event.option.id)
             if item is not None:
                 self._follow(pane, item, explicit=True)
 
     def _follow(self, pane: ItemPane, item: PaneItem, *, explicit: bool) -> None:
         """A pane item was highlighted (browsing) or chosen (enter, click): show it in the article."""
-        if isinstance(pane, (EntitiesPane, SourcesPane)):
+        if pane.id in ("entities", "sources"):
             entity_id = item.key
-            if isinstance(pane, SourcesPane):
+            if pane.id == "sources":
                 source = next((s for s in self.analysis.sources if s.id == item.key), None)
                 entity_id = source.entity_id if source and source.entity_id else item.key
                 if not item.spans:
@@ -384,7 +381,7 @@ class ReadingScreen(NotesActions, Screen[None]):
                     return
             self.select_entity(entity_id)
             self._jump_near(item.spans, push=explicit)
-        elif isinstance(pane, QuotesPane):
+        elif pane.id == "quotes":
             quote = self._quote(item.key)
             self.select_quote(quote)
             if quote is not None:

@@ -13,7 +13,8 @@ from reader.export.markdown import ENTITY_SECTIONS, SOURCE_KINDS
 from reader.language import english_only_error
 from reader.model import Analysis, Document
 from reader.navigate import mention_spans
-from reader.ui.widgets.pane import ItemPane, PaneItem, clip
+from reader.ui.text_fit import clip
+from reader.ui.widgets.pane import ItemPane, PaneItem
 
 MUTED = "dim"
 

@@ -6,7 +6,8 @@ from rich.text import Text
 from textual.binding import Binding
 
 from reader.notes import Note
-from reader.ui.widgets.pane import ItemPane, PaneItem, clip
+from reader.ui.text_fit import clip
+from reader.ui.widgets.pane import ItemPane, PaneItem
 
 
 class NotesPane(ItemPane):

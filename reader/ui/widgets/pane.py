@@ -50,15 +50,6 @@ class PaneItem:
         return index < len(self.spans) and self.spans[index][0] < end
 
 
-def clip(text: str, limit: int) -> str:
-    """`text` on one line, cut at a word near `limit` characters with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
-
-
 class ItemPane(OptionList):
     """A side pane of linked items."""
 
