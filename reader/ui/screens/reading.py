@@ -3,12 +3,13 @@
 It owns the two workers (the analysis, which loads spaCy off the UI thread
 and streams snapshots, and the notes session) and turns their messages and
 the reader's keys into calls on its children: attributes down, messages up.
-Navigation rules themselves live in `reader.navigate` (plain Python).
+The jumps (n/N, ]/[, s, search) are in `jump_actions.py`, the notes and the
+export in `notes_actions.py`; the navigation rules themselves live in
+`reader.navigate` (plain Python).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from reader import navigate as nav
 from reader.language import english_only_error
 from reader.model import Analysis, Document, Quote
 from reader.ui.messages import AnalysisUpdated, ModelLoaded, SessionFailed, SessionOpened
+from reader.ui.screens.jump_actions import JumpActions
 from reader.ui.screens.notes_actions import NotesActions
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.search_bar import SearchBar
@@ -38,7 +40,7 @@ PANES = ("entities", "quotes", "timeline", "sources", "notes")
 """The side panes in tab order; they are mounted right after the first paint (their modules too)."""
 
 
-class ReadingScreen(NotesActions, Screen[None]):
+class ReadingScreen(JumpActions, NotesActions, Screen[None]):
     """One article with its Entities, Quotes, Timeline, Sources and Notes panes."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
@@ -399,165 +401,3 @@ class ReadingScreen(NotesActions, Screen[None]):
         else:
             self._current = span
             self.article.paint("current", [span])
-
-    # -- n/N, ]/[, s --------------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "next":
-            return True if self.search_active or self._selected_spans() else None
-        if action == "quote":
-            return True if self.analysis.quotes else None
-        return True
-
-    def _step(self, spans: list[nav.Span], direction: int) -> nav.Span | None:
-        if not spans:
-            return None
-        current = self._current if self._current in spans else None
-        if current is not None:
-            ref = current[0]
-        else:
-            line_start, line_end = self.cursor_line()
-            ref = line_start - 1 if direction > 0 else line_end
-        index = nav.next_span(spans, ref, direction)
-        return None if index is None else spans[index]
-
-    def action_next(self, direction: int) -> None:
-        spans = self.search_hits if self.search_active else self._selected_spans()
-        if not spans:
-            self.notify("Select an entity (tab to the Entities pane) or search with / first", timeout=3)
-            return
-        span = self._step(spans, direction)
-        if span is not None:
-            self.jump(span[0], span)
-            if self.search_active:
-                self._search_status()
-            else:
-                entity = self.analysis.entity(self.selected_entity)
-                name = entity.name if entity else "mention"
-                self.status.set(search=f"{name}: {spans.index(span) + 1}/{len(spans)}")
-
-    def action_quote(self, direction: int) -> None:
-        quotes = self.analysis.quotes
-        if not quotes:
-            self.notify("No quotes in this article" if self.analysis.complete else "No quotes found yet", timeout=2)
-            return
-        current = self._quote(self.selected_quote)
-        line_start, line_end = self.cursor_line()
-        if current is not None and nav.overlaps((current.start, current.end), line_start, line_end):
-            ref = current.start
-        else:
-            ref = line_start - 1 if direction > 0 else line_end
-        quote = nav.next_quote(quotes, ref, direction)
-        if quote is not None:
-            self.select_quote(quote)
-            self.pane("quotes").highlight_key(quote.id)
-            self.jump(quote.start, (quote.start, quote.end))
-
-    def _quote_at_cursor(self) -> Quote | None:
-        line_start, line_end = self.cursor_line()
-        selected = self._quote(self.selected_quote)
-        if selected is not None and nav.overlaps((selected.start, selected.end), line_start, line_end):
-            return selected
-        candidates = [q for q in self.analysis.quotes if nav.overlaps((q.start, q.end), line_start, line_end)]
-        return min(candidates, key=lambda q: q.start) if candidates else None
-
-    def action_speaker(self) -> None:
-        """From the quote at the cursor to its speaker's mention, and back again."""
-        line = self.cursor_line()
-        if self._speaker_return is not None:
-            quote_id, span = self._speaker_return
-            quote = self._quote(quote_id)
-            if quote is not None and nav.overlaps(span, *line):
-                self._speaker_return = None
-                self.select_quote(quote)
-                self.pane("quotes").highlight_key(quote.id)
-                self.jump(quote.start, (quote.start, quote.end))
-                return
-        quote = self._quote_at_cursor()
-        if quote is not None:
-            target = nav.speaker_target(quote, self.analysis, quote.start)
-            if target is None:
-                self.notify("This quote has no speaker the analysis could find", timeout=3)
-                return
-            self.select_quote(quote)
-            if quote.speaker_id:
-                self.select_entity(quote.speaker_id)
-                self.pane("entities").highlight_key(quote.speaker_id)
-            self._speaker_return = (quote.id, target)
-            self.jump(target[0], target)
-            return
-        by_speaker = [q for q in self.analysis.quotes if q.speaker_start is not None
-                      and nav.overlaps((q.speaker_start, q.speaker_end or q.speaker_start), *line)]
-        if by_speaker:
-            quote = by_speaker[0]
-            self.select_quote(quote)
-            self.pane("quotes").highlight_key(quote.id)
-            self.jump(quote.start, (quote.start, quote.end))
-            return
-        self.notify("Put the cursor on a quote (] and [ move between quotes)", timeout=3)
-
-    # -- search -------------------------------------------------------------------------------
-    def action_search(self) -> None:
-        bar = self.search_bar
-        bar.display = True
-        self._search_origin = self.article.cursor_offset
-        bar.return_focus = self.article
-        self.set_focus(bar)  # at once: the letters typed right after / belong to the search
-
-    @on(SearchBar.Changed, "#search")
-    def _search_changed(self, event: SearchBar.Changed) -> None:
-        self.search_hits = nav.find_all(self.document.body, event.value)
-        self.search_active = bool(self.search_hits)
-        self.article.paint("match", self.search_hits)
-        if self.search_hits:
-            starts = [s for s, _ in self.search_hits]
-            index = bisect_right(starts, self._search_origin - 1) % len(starts)
-            span = self.search_hits[index]
-            self.jump(span[0], span, push=False)
-        self._search_status(event.value)
-        self.refresh_bindings()
-
-    @on(SearchBar.Submitted, "#search")
-    def _search_submitted(self, event: SearchBar.Submitted) -> None:
-        self.search_bar.display = False
-        if self.search_hits:
-            self.jumps.push(self._search_origin)
-        self.set_focus(self.article)
-
-    @on(SearchBar.Cancelled)
-    def _search_cancelled(self) -> None:
-        self.clear_search()
-        self.jump(self._search_origin, push=False)
-        self.set_focus(self.article)
-
-    def _search_status(self, query: str | None = None) -> None:
-        query = self.search_bar.value if query is None else query
-        if not query.strip():
-            self.status.set(search="")
-            return
-        if not self.search_hits:
-            self.status.set(search=f"/{query}: no match")
-            return
-        index = self.search_hits.index(self._current) + 1 if self._current in self.search_hits else 0
-        self.status.set(search=f"/{query}: {index}/{len(self.search_hits)}")
-
-    def clear_search(self) -> None:
-        self.search_hits = []
-        self.search_active = False
-        self.search_bar.display = False
-        self.search_bar.value = ""
-        self.article.paint("match", [])
-        self.status.set(search="")
-        self.refresh_bindings()
-
-    def action_clear(self) -> None:
-        """Escape: clear the search, else the selection."""
-        if self.search_active or self.search_bar.display:
-            self.clear_search()
-        else:
-            self.selected_entity = self.selected_quote = None
-            self._current = None
-            self._speaker_return = None
-            self.article.paint("current", [])
-            self._paint_selection()
-            self.refresh_bindings()
-        self.set_focus(self.article)
