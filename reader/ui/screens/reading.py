@@ -83,7 +83,6 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
         self._current: nav.Span | None = None
         self._speaker_return: tuple[str, nav.Span] | None = None
         self._browsing = False
-        self._restore_to: int | None = None
         self._moved = False
         self._panes: dict[str, ItemPane] = {}
         self._pending_focus: ItemPane | None = None
@@ -167,16 +166,14 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
         focused = self._pending_focus or self.focused  # a quick second tab counts from the first one
         index = next((i for i, w in enumerate(order) if w is focused), 0)
         target = order[(index + direction) % len(order)]
-        if target is not self.article:
-            self._set_current_pane(target.id or "entities")
-            self.query_one("#side").display = True
-            self._pending_focus = target
-            self.call_after_refresh(target.focus)
-        else:
+        if target is self.article:
             self._pending_focus = None
-            target.focus()
+            self.set_focus(self.article)
+        else:
+            self.action_focus_pane(target.id)
 
     def action_focus_pane(self, name: str) -> None:
+        """Show pane `name` (the only one shown, on a narrow terminal) and focus it once it is laid out."""
         if not self._panes:
             return
         self._set_current_pane(name)
