@@ -95,8 +95,8 @@ def side_by_side(words: int, repeat: int) -> dict[str, float]:
 def plain_entities(parsed: list[Any]) -> list[Any]:
     """spaCy's own name spans grouped by their case-folded text, each group of its most
     frequent label, named as first written."""
-    from reader.analysis.entity_group import name_key
-    from reader.analysis.entity_mentions import LABEL_KIND
+    from reader.analysis.entities.group import name_key
+    from reader.analysis.entities.mentions import LABEL_KIND
     from reader.model import Entity, Mention
 
     groups: dict[str, tuple[list[Mention], Counter[str]]] = {}
@@ -124,8 +124,8 @@ def dateparser_timeline(document: Any, parsed: list[Any], entities: list[Any]) -
     from dateparser.date import DateDataParser
 
     # the timeline's own helpers, so that only the tagging differs from `extract_timeline`
-    from reader.analysis.timeline import _MentionIndex, _sentence_of, sort_key
-    from reader.analysis.timex_labels import day_label, label_for
+    from reader.analysis.timeline.extract import _MentionIndex, _sentence_of, sort_key
+    from reader.analysis.timeline.labels import day_label, label_for
     from reader.model import TimeItem
 
     try:

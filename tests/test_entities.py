@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.entities import entity_spans, group_entities
-from reader.analysis.entity_caps import is_all_caps
-from reader.analysis.entity_mentions import split_span
-from reader.analysis.entity_tables import is_table_line
+from reader.analysis.entities.caps import is_all_caps
+from reader.analysis.entities.mentions import split_span
+from reader.analysis.entities.tables import is_table_line
 from reader.analysis.nlp import ParsedBlock, parse_blocks
 from reader.model import Block, Document, Entity
 

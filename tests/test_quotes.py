@@ -11,7 +11,7 @@ import re
 import pytest
 
 from reader.analysis.nlp import load_nlp, parse_blocks
-from reader.analysis.quote_marks import find_quote_spans
+from reader.analysis.quotes.marks import find_quote_spans
 from reader.analysis.quotes import extract_quotes, resolved_speaker_mentions
 from reader.model import Document, Entity, Mention, Quote
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.analysis.entity_caps import is_all_caps, is_headline_case
-from reader.analysis.entity_kinds import shape_votes
-from reader.analysis.entity_lexicon import FUNCTION_WORDS, gazetteer
-from reader.analysis.entity_mentions import INNER_LOWER, LABEL_KIND, Candidate, split_span
+from reader.analysis.entities.caps import is_all_caps, is_headline_case
+from reader.analysis.entities.kinds import shape_votes
+from reader.analysis.entities.lexicon import FUNCTION_WORDS, gazetteer
+from reader.analysis.entities.mentions import INNER_LOWER, LABEL_KIND, Candidate, split_span
 
 _NUM_TOKEN = re.compile(r"^[(\[]?[+\-–]?\d[\d.,:/\-–+%]*[)\]]?[.,;:]?$")
 _YEAR = re.compile(r"^[(\[]?(?:1[89]|20)\d\d[)\]]?[.,;:]?$")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.timex_lexicon import NUMBER_WORD_RE, ZONE_RE, number_value
-from reader.analysis.timex_meaning import Meaning
-from reader.analysis.timex_rules import LEFT as _L, Rule, prev_word, rule
+from reader.analysis.timeline.lexicon import NUMBER_WORD_RE, ZONE_RE, number_value
+from reader.analysis.timeline.meaning import Meaning
+from reader.analysis.timeline.rules import LEFT as _L, Rule, prev_word, rule
 
 _AMPM = r"(?P<ap>a\.\s?m\.|p\.\s?m\.|a\.m\b|p\.m\b|am\b|pm\b)"
 

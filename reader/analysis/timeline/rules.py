@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from reader.analysis.timex_meaning import Meaning
+from reader.analysis.timeline.meaning import Meaning
 
 Built = "Meaning | tuple[Meaning, int, int] | None"
 Builder = Callable[["re.Match[str]", str], Built]

@@ -4,16 +4,16 @@ year, and weekdays ("Thursday", "last Friday", "Friday morning").
 Each rule is a precompiled regex plus a builder that checks the context
 (capitals, what stands before and after) and returns a `Meaning`, or None
 to reject a look-alike ("Theresa May", "the Sunday Times", "Black Friday").
-Years, decades, seasons, quarters and feasts are in `timex_patterns_years`,
-clock times in `timex_patterns_clock`, relative expressions, durations and
-sets in `timex_patterns_rel`.
+Years, decades, seasons, quarters and feasts are in `patterns_years`,
+clock times in `patterns_clock`, relative expressions, durations and
+sets in `patterns_rel`.
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.analysis.timex_lexicon import (
+from reader.analysis.timeline.lexicon import (
     AMBIGUOUS_MONTHS,
     MONTH_NAMES,
     MONTH_RE,
@@ -23,8 +23,8 @@ from reader.analysis.timex_lexicon import (
     WEEKDAY_RE,
     WEEKDAYS,
 )
-from reader.analysis.timex_meaning import Meaning
-from reader.analysis.timex_rules import (
+from reader.analysis.timeline.meaning import Meaning
+from reader.analysis.timeline.rules import (
     LEFT as _L,
     Rule,
     is_capitalised,

@@ -12,8 +12,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.analysis.quote_lexicon import ROLE_NOUNS
-from reader.analysis.quote_mentions import PRONOUNS, RELATIVES, Mention, classify
+from reader.analysis.quotes.lexicon import ROLE_NOUNS
+from reader.analysis.quotes.mentions import PRONOUNS, RELATIVES, Mention, classify
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token

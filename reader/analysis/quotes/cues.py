@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.quote_lexicon import (
+from reader.analysis.quotes.lexicon import (
     AUXILIARIES,
     FRAMING_CUES,
     INVERTING_CUES,
@@ -25,10 +25,10 @@ from reader.analysis.quote_lexicon import (
     SPEECH_VERB_RE,
     STRONG_CUES,
 )
-from reader.analysis.quote_clauses import ACCORDING_ANY, colon_clause
-from reader.analysis.quote_mentions import Clause, Mention, cut_mention
-from reader.analysis.quote_sentences import sentence_end, sentence_start
-from reader.analysis.quote_tokens import TokenView
+from reader.analysis.quotes.clauses import ACCORDING_ANY, colon_clause
+from reader.analysis.quotes.mentions import Clause, Mention, cut_mention
+from reader.analysis.quotes.sentences import sentence_end, sentence_start
+from reader.analysis.quotes.tokens import TokenView
 
 _CUE = re.compile(r"(?<![\w-])(?:" + SPEECH_VERB_RE + r")\b", re.I)
 _LEAD = re.compile(r"[\s,;—–―-]*")

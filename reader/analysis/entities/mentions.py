@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.analysis.entity_lexicon import (
+from reader.analysis.entities.lexicon import (
     BOILERPLATE_WORDS,
     CREDIT_CUE,
     CREDIT_SHAPE,

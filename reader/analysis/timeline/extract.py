@@ -1,7 +1,7 @@
 """The timeline: every time expression of the body as a `TimeItem`, in date order.
 
 `extract_timeline(document, parsed, entities)` tags each block with the
-rule-based tagger (`timex_tagger`), resolving relative expressions against
+rule-based tagger (`tagger`), resolving relative expressions against
 `document.published` (the reference date; None leaves them unresolved), and
 keeps the last date mentioned from one block to the next ("two days later").
 Each item carries its sentence (the event it dates) and the entities named
@@ -16,7 +16,7 @@ Order: dated items by the start of the period they name (a year before its
 months), then, in text order, the durations, sets, open references (now,
 recently) and expressions that could not be resolved.
 
-`find_timexes(text, dct)` (re-exported here) is the same tagger over plain text.
+`find_timexes(text, dct)` (in `tagger`) is the same tagger over plain text.
 """
 
 from __future__ import annotations
@@ -26,12 +26,11 @@ import datetime as dt
 import re
 
 from reader.analysis.nlp import ParsedBlock
-from reader.analysis.timex_calendar import parse_reference
-from reader.analysis.timex_labels import day_label, label_for
-from reader.analysis.timex_tagger import Timex, TimexTagger, find_timexes
+from reader.analysis.timeline.reference import parse_reference
+from reader.analysis.timeline.labels import day_label
+from reader.analysis.timeline.tagger import TimexTagger
 from reader.model import Document, Entity, TimeItem
 
-__all__ = ["extract_timeline", "find_timexes", "label_for", "period_start", "sort_key", "Timex", "TimexTagger"]
 
 _DATED = re.compile(r"(?:FY)?(\d{2,4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q(\d)|H(\d)|(SP|SU|FA|WI)))?"
                     r"(?:-WE)?(?:T(\d{2}):(\d{2})|T([A-Z]{2}))?$")

@@ -5,15 +5,15 @@ module:
 
 1. candidates: the model's spans cut into clean name pieces, without
    determiners, possessives, titles, credits or page furniture
-   (`entity_mentions`); none from all-caps or headline-case lines, where the
-   model cannot be trusted (`entity_caps`); names in results tables and
-   datelines (`entity_tables`); titles before a name and appositions after it
-   (`entity_roles`); capitalised common words at a sentence start dropped;
-2. groups (`entity_group`): same name, surname to full name, company short
+   (`mentions`); none from all-caps or headline-case lines, where the
+   model cannot be trusted (`caps`); names in results tables and
+   datelines (`tables`); titles before a name and appositions after it
+   (`roles`); capitalised common words at a sentence start dropped;
+2. groups (`group`): same name, surname to full name, company short
    name to full name, acronym to full name, and the kind each group wins by
-   vote (`entity_kinds`, with the gazetteer of `entity_lexicon`);
+   vote (`kinds`, with the gazetteer of `lexicon`);
 3. later repeats of a known name the model missed, and gazetteer names it
-   left untagged (`entity_match`);
+   left untagged (`match`);
 4. entities: canonical name (the most complete form), aliases, role, and
    description mentions ("Foreign Ministry spokeswoman" next to the name,
    later "the spokeswoman") bound to the person they refer to.
@@ -27,13 +27,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.entity_caps import unreliable_casing
-from reader.analysis.entity_group import Group, build_groups, name_key, revote
-from reader.analysis.entity_lexicon import gazetteer
-from reader.analysis.entity_match import find_repeats
-from reader.analysis.entity_mentions import Candidate, model_candidates
-from reader.analysis.entity_roles import apposition_after, description_pattern, role_head, title_before, token_at
-from reader.analysis.entity_tables import dateline_candidates, table_candidates, table_runs
+from reader.analysis.entities.caps import unreliable_casing
+from reader.analysis.entities.group import Group, build_groups, name_key, revote
+from reader.analysis.entities.lexicon import gazetteer
+from reader.analysis.entities.match import find_repeats
+from reader.analysis.entities.mentions import Candidate, model_candidates
+from reader.analysis.entities.roles import apposition_after, description_pattern, role_head, title_before, token_at
+from reader.analysis.entities.tables import dateline_candidates, table_candidates, table_runs
 from reader.model import Document, Entity, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,7 +68,7 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _block_ents(parsed: list["ParsedBlock"]) -> dict[int, list[tuple[int, int, str]]]:
-    """The model's spans per block, none for all-caps and headline-case lines (see `entity_caps`)."""
+    """The model's spans per block, none for all-caps and headline-case lines (see `caps`)."""
     return {block.index: ([] if unreliable_casing(block.text) else block.ents) for block in parsed}
 
 

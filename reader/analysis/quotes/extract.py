@@ -1,18 +1,18 @@
 """Direct quotes with their speakers: `extract_quotes(document, parsed, entities)`.
 
 Steps (each linear in the body):
-1. pair the quotation marks into runs (`quote_marks`);
-2. set aside names, titles and scare quotes (`quote_kinds`);
-3. find each run's speech clause, after or before it (`quote_cues`, with
-   the rarer shapes and the "according to AP" channel in `quote_clauses`),
-   and the speaker mention in it (`quote_mentions`, parser view in
-   `quote_tokens`); a run with no clause of its own continues the speaker
+1. pair the quotation marks into runs (`marks`);
+2. set aside names, titles and scare quotes (`kinds`);
+3. find each run's speech clause, after or before it (`cues`, with
+   the rarer shapes and the "according to AP" channel in `clauses`),
+   and the speaker mention in it (`mentions`, parser view in
+   `tokens`); a run with no clause of its own continues the speaker
    of the quote before it in the paragraph, or of the paragraph before
    when it opens its paragraph (a quote split around its clause, or a
    quote that goes on), or takes the clause that ends the paragraph before
    (a colon, or "Smith told CNN." before a quoted paragraph);
-4. resolve the mentions to people in text order (`quote_runs`,
-   `quote_speakers`).
+4. resolve the mentions to people in text order (`runs`,
+   `speakers`).
 
 Works without a spaCy model (patterns only); with one, the tagger rejects
 cue words used as nouns and the parser gives the subject of the cue verb
@@ -24,14 +24,14 @@ from __future__ import annotations
 import re
 
 from reader.analysis.nlp import ParsedBlock
-from reader.analysis.quote_clauses import channel_in, governing_clause, is_outlet, transcript_clause
-from reader.analysis.quote_cues import find_after, find_before
-from reader.analysis.quote_sentences import has_sentence_break, sentence_end, sentence_start
-from reader.analysis.quote_kinds import embedded, introduced_as_name, reads_as_speech, title_case, word_count
-from reader.analysis.quote_marks import QuoteSpan, find_quote_spans
-from reader.analysis.quote_mentions import Clause, Mention
-from reader.analysis.quote_tokens import TokenView
-from reader.analysis.quote_runs import QuoteRun, resolve_runs, to_quote
+from reader.analysis.quotes.clauses import channel_in, governing_clause, is_outlet, transcript_clause
+from reader.analysis.quotes.cues import find_after, find_before
+from reader.analysis.quotes.sentences import has_sentence_break, sentence_end, sentence_start
+from reader.analysis.quotes.kinds import embedded, introduced_as_name, reads_as_speech, title_case, word_count
+from reader.analysis.quotes.marks import QuoteSpan, find_quote_spans
+from reader.analysis.quotes.mentions import Clause, Mention
+from reader.analysis.quotes.tokens import TokenView
+from reader.analysis.quotes.runs import QuoteRun, resolve_runs, to_quote
 from reader.model import Block, Document, Entity, Mention as EntityMention, Quote
 
 _TOLD = re.compile(r"\b(?:told|telling|in\s+an\s+interview\s+with|speaking\s+to|said\s+to)\s+"

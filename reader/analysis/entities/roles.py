@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.analysis.entity_lexicon import FUNCTION_WORDS, HONORIFICS, ROLE_MODIFIERS, ROLE_WORDS
+from reader.analysis.entities.lexicon import FUNCTION_WORDS, HONORIFICS, ROLE_MODIFIERS, ROLE_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.analysis.nlp import ParsedBlock

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from reader.analysis.timex_calendar import (
+from reader.analysis.timeline.reference import (
     add_months,
     add_years,
     holiday_date,
@@ -28,7 +28,7 @@ from reader.analysis.timex_calendar import (
     season_start,
     week_value,
 )
-from reader.analysis.timex_meaning import Meaning
+from reader.analysis.timeline.meaning import Meaning
 
 TenseFn = Callable[[], "str | None"]
 

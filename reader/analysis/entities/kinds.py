@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.entity_lexicon import (
+from reader.analysis.entities.lexicon import (
     ORG_HEADS,
     PLACE_HEADS,
     first_names,

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.analysis.entity_kinds import add_votes, decide, is_acronym, shape_votes
-from reader.analysis.entity_lexicon import CORPORATE_SUFFIXES, FUNCTION_WORDS, NAME_PARTICLES, gazetteer
-from reader.analysis.entity_mentions import Candidate
+from reader.analysis.entities.kinds import add_votes, decide, is_acronym, shape_votes
+from reader.analysis.entities.lexicon import CORPORATE_SUFFIXES, FUNCTION_WORDS, NAME_PARTICLES, gazetteer
+from reader.analysis.entities.mentions import Candidate
 
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[\w'’&-]+")

@@ -1,7 +1,7 @@
 """What a found time expression means, before it is resolved to a TimeML value.
 
-The patterns (`timex_patterns`) build a `Meaning` from the words; the
-normaliser (`timex_normalise`) turns it into a value using the reference
+The patterns (`patterns`) build a `Meaning` from the words; the
+normaliser (`normalise`) turns it into a value using the reference
 date, the tense around it and the last date the text mentioned.
 """
 

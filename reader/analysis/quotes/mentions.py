@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.analysis.quote_lexicon import ROLE_NOUNS, SPEECH_VERB_RE, TITLES
+from reader.analysis.quotes.lexicon import ROLE_NOUNS, SPEECH_VERB_RE, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from reader.analysis.quote_tokens import TokenView
+    from reader.analysis.quotes.tokens import TokenView
 
 MentionKind = str  # "name" | "pronoun" | "description" | "relative"
 

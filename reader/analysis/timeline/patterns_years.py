@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.timex_lexicon import ORDINALS, SEASON_RE, SEASONS
-from reader.analysis.timex_meaning import Meaning
-from reader.analysis.timex_rules import (
+from reader.analysis.timeline.lexicon import ORDINALS, SEASON_RE, SEASONS
+from reader.analysis.timeline.meaning import Meaning
+from reader.analysis.timeline.rules import (
     LEFT as _L,
     Rule,
     at_sentence_start,

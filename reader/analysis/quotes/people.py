@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.analysis.quote_lexicon import TITLES
+from reader.analysis.quotes.lexicon import TITLES
 
 POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")

@@ -3,14 +3,14 @@
 "yesterday", "last week", "this month", "two days earlier", "a year ago",
 "earlier this month", "the past three years" (a duration), "nearly three
 years" (approximate), "every week", "twice a month", "now", "recently".
-Builders return a `Meaning` (see `timex_meaning`) or None to reject.
+Builders return a `Meaning` (see `meaning`) or None to reject.
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.analysis.timex_lexicon import (
+from reader.analysis.timeline.lexicon import (
     AMOUNT_RE,
     APPROX_RE,
     APPROX_WORDS,
@@ -27,8 +27,8 @@ from reader.analysis.timex_lexicon import (
     number_value,
     unit_code,
 )
-from reader.analysis.timex_meaning import Meaning
-from reader.analysis.timex_rules import Rule, is_capitalised, prev_word, rule
+from reader.analysis.timeline.meaning import Meaning
+from reader.analysis.timeline.rules import Rule, is_capitalised, prev_word, rule
 
 _L = r"(?<![\w$€£¥#@&/’'.,-])"
 

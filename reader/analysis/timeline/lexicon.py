@@ -2,7 +2,7 @@
 
 Each table maps the lower-cased word to its meaning; the `*_RE` strings are
 regex fragments (no capturing groups) built from the same tables, so the
-patterns in `timex_patterns` and the readers in `timex_normalise` agree.
+patterns in `patterns` and the readers in `normalise` agree.
 """
 
 from __future__ import annotations

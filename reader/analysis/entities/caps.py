@@ -6,8 +6,8 @@ organisation), and on a headline in title case it takes runs of capitalised
 words for names ("Mayor Skips Vote to Avoid Awkward Questions"). Its spans there are
 dropped; names in such lines come from evidence instead: the names the
 document writes elsewhere in usual casing, the gazetteer (both matched by
-`entity_match`, in capitals on all-caps lines), datelines and results tables
-(`entity_tables`).
+`match`, in capitals on all-caps lines), datelines and results tables
+(`tables`).
 
 Measured on the CoNLL-2003 developer set: re-reading a re-cased copy of
 each all-caps line with the model gained 0.1 point of F1 for 6% more time;

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from reader.analysis.timex_lexicon import MONTH_ABBREVS, PART_NAMES, SEASON_NAMES, WEEKDAY_ABBREVS, WEEKDAY_NAMES
+from reader.analysis.timeline.lexicon import MONTH_ABBREVS, PART_NAMES, SEASON_NAMES, WEEKDAY_ABBREVS, WEEKDAY_NAMES
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})|T([A-Z]{2}))?$")
 _MONTH = re.compile(r"(\d{4})-(\d{2})$")

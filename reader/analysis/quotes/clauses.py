@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.quote_lexicon import OUTLET_WORDS
-from reader.analysis.quote_mentions import Clause, Mention, cut_mention
-from reader.analysis.quote_sentences import sentence_end
-from reader.analysis.quote_tokens import TokenView
+from reader.analysis.quotes.lexicon import OUTLET_WORDS
+from reader.analysis.quotes.mentions import Clause, Mention, cut_mention
+from reader.analysis.quotes.sentences import sentence_end
+from reader.analysis.quotes.tokens import TokenView
 
 ACCORDING_ANY = re.compile(r"\baccording\s+to\s+", re.I)
 

@@ -11,8 +11,8 @@ Steps, each linear in the text:
 2. overlaps are settled: the longest candidate wins, then the rule's priority;
 3. neighbours are joined: a clock time and its day ("9 a.m. Tuesday",
    "Tuesday at 9 a.m."), "the week of March 6", "the day before Tuesday";
-4. in text order, each meaning is resolved (`timex_normalise`) against the
-   reference date, the tense around it (`timex_tense`) and the anchor.
+4. in text order, each meaning is resolved (`normalise`) against the
+   reference date, the tense around it (`tense`) and the anchor.
 
 Spans follow TimeML: no leading preposition ("on Thursday" -> "Thursday"),
 determiners and modifiers kept ("the past three years", "nearly three years").
@@ -24,16 +24,16 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from reader.analysis.timex_calendar import parse_reference
-from reader.analysis.timex_labels import label_for
-from reader.analysis.timex_meaning import Meaning
-from reader.analysis.timex_normalise import Context, resolve
-from reader.analysis.timex_patterns import DATE_RULES
-from reader.analysis.timex_patterns_clock import CLOCK_RULES
-from reader.analysis.timex_patterns_rel import RELATIVE_RULES
-from reader.analysis.timex_patterns_years import PERIOD_RULES
-from reader.analysis.timex_rules import Rule
-from reader.analysis.timex_tense import tense_at
+from reader.analysis.timeline.reference import parse_reference
+from reader.analysis.timeline.labels import label_for
+from reader.analysis.timeline.meaning import Meaning
+from reader.analysis.timeline.normalise import Context, resolve
+from reader.analysis.timeline.patterns import DATE_RULES
+from reader.analysis.timeline.patterns_clock import CLOCK_RULES
+from reader.analysis.timeline.patterns_rel import RELATIVE_RULES
+from reader.analysis.timeline.patterns_years import PERIOD_RULES
+from reader.analysis.timeline.rules import Rule
+from reader.analysis.timeline.tense import tense_at
 
 RULES: tuple[Rule, ...] = DATE_RULES + PERIOD_RULES + CLOCK_RULES + RELATIVE_RULES
 

@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.analysis.entity_caps import is_all_caps, is_headline_case
-from reader.analysis.entity_group import Group
-from reader.analysis.entity_lexicon import (
+from reader.analysis.entities.caps import is_all_caps, is_headline_case
+from reader.analysis.entities.group import Group
+from reader.analysis.entities.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -24,8 +24,8 @@ from reader.analysis.entity_lexicon import (
     ROLE_WORDS,
     gazetteer,
 )
-from reader.analysis.entity_mentions import Candidate
-from reader.analysis.entity_roles import token_at
+from reader.analysis.entities.mentions import Candidate
+from reader.analysis.entities.roles import token_at
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.analysis.nlp import ParsedBlock

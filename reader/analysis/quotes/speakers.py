@@ -23,8 +23,8 @@ import bisect
 import re
 from typing import Callable
 
-from reader.analysis.quote_lexicon import HONORIFIC_GENDER, PRONOUN_GENDER, ROLE_GENDER, TITLES, first_names
-from reader.analysis.quote_people import POSSESSIVE, Person, Resolved, name_key, name_words
+from reader.analysis.quotes.lexicon import HONORIFIC_GENDER, PRONOUN_GENDER, ROLE_GENDER, TITLES, first_names
+from reader.analysis.quotes.people import POSSESSIVE, Person, Resolved, name_key, name_words
 from reader.model import Entity
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.I)

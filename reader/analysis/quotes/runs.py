@@ -12,10 +12,10 @@ import bisect
 from dataclasses import dataclass
 
 from reader.analysis.nlp import ParsedBlock
-from reader.analysis.quote_marks import QuoteSpan
-from reader.analysis.quote_mentions import Clause, Mention
-from reader.analysis.quote_people import Resolved
-from reader.analysis.quote_speakers import PersonIndex
+from reader.analysis.quotes.marks import QuoteSpan
+from reader.analysis.quotes.mentions import Clause, Mention
+from reader.analysis.quotes.people import Resolved
+from reader.analysis.quotes.speakers import PersonIndex
 from reader.model import Document, Entity, Quote
 
 _PREPOSITIONS = frozenset("in on at by with for to of from about against over under into than like".split())
