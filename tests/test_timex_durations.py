@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.timeline import find_timexes
-from reader.analysis.timeline.patterns_rel import duration_value
+from reader.analysis.timeline.patterns_dur import duration_value
 
 DCT = "2013-03-21"
 

@@ -5,8 +5,8 @@ Each rule is a precompiled regex plus a builder that checks the context
 (capitals, what stands before and after) and returns a `Meaning`, or None
 to reject a look-alike ("Theresa May", "the Sunday Times", "Black Friday").
 Years, decades, seasons, quarters and feasts are in `patterns_years`,
-clock times in `patterns_clock`, relative expressions, durations and
-sets in `patterns_rel`.
+clock times in `patterns_clock`, relative expressions in `patterns_rel`,
+durations and sets in `patterns_dur`.
 """
 
 from __future__ import annotations

@@ -180,7 +180,7 @@ def _quarter(m: "re.Match[str]", text: str) -> Meaning | None:
     y = m.group("y")
     if word in ("last", "final"):
         if not y and not m.group("the"):
-            return None  # "last quarter" is relative (the rule in timex_patterns_rel)
+            return None  # "last quarter" is relative (the rule in patterns_rel)
         n = 4 if unit == "quarter" else 2
     else:
         n = _ordinal(word) or 0

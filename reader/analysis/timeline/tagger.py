@@ -6,7 +6,7 @@ timeline can tag a document block by block and still resolve "two days
 later" against the paragraph before.
 
 Steps, each linear in the text:
-1. every rule of the `timex_patterns*` modules proposes
+1. every rule of the `patterns*` modules proposes
    candidates (a precompiled regex each, a builder that rejects look-alikes);
 2. overlaps are settled: the longest candidate wins, then the rule's priority;
 3. neighbours are joined: a clock time and its day ("9 a.m. Tuesday",
@@ -30,12 +30,13 @@ from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.normalise import Context, resolve
 from reader.analysis.timeline.patterns import DATE_RULES
 from reader.analysis.timeline.patterns_clock import CLOCK_RULES
+from reader.analysis.timeline.patterns_dur import DURATION_RULES
 from reader.analysis.timeline.patterns_rel import RELATIVE_RULES
 from reader.analysis.timeline.patterns_years import PERIOD_RULES
 from reader.analysis.timeline.rules import Rule
 from reader.analysis.timeline.tense import tense_at
 
-RULES: tuple[Rule, ...] = DATE_RULES + PERIOD_RULES + CLOCK_RULES + RELATIVE_RULES
+RULES: tuple[Rule, ...] = DATE_RULES + PERIOD_RULES + CLOCK_RULES + RELATIVE_RULES + DURATION_RULES
 
 
 @dataclass(slots=True)

@@ -1,0 +1,211 @@
+"""Patterns for durations and sets.
+
+Durations: "three years", "a 16-hour flight", "the past three years",
+"nearly three years" (approximate), "for years", "decades-long"; ages ("a
+six-year-old") are not durations. Sets: "every week", "twice a month",
+"daily", "on Sundays". A duration is decided by the phrase: an amount and a
+unit ("two weeks") is a duration unless the phrase points it at a date
+("two weeks ago", "two weeks later": `patterns_rel`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.timeline.lexicon import (
+    AMOUNT_RE,
+    APPROX_RE,
+    APPROX_WORDS,
+    MONTH_FULL_RE,
+    MONTHS,
+    PART_OF_DAY_RE,
+    PARTS_OF_DAY,
+    SEASON_RE,
+    SEASONS,
+    UNIT_RE,
+    VAGUE_AMOUNTS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    number_value,
+    unit_code,
+)
+from reader.analysis.timeline.meaning import Meaning
+from reader.analysis.timeline.rules import Rule, is_capitalised, prev_word, rule
+
+_L = r"(?<![\w$€£¥#@&/’'.,-])"
+UNIT_TRIGGER = r"\b(?:sec|min|h(?:ou)?r|day|week|fortnight|month|y(?:ea)?r|decade|centur|millenni)"
+"""A cheap pattern every amount-and-unit phrase contains."""
+
+_SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "Q": ("M", 3), "2W": ("W", 2), "WE": ("D", 2)}
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """P3Y, PT2H, P10Y (a decade), P30M (two and a half years), PXM (some months)."""
+    code, scale = _SCALE.get(unit, (unit, 1))
+    if amount is not None:
+        amount *= scale
+        if amount != int(amount) and code in _SMALLER and amount * _SMALLER[code][1] == int(amount * _SMALLER[code][1]):
+            code, factor = _SMALLER[code]
+            amount *= factor
+    prefix = "PT" if code in ("H", "MIN", "S") else "P"
+    letter = "M" if code == "MIN" else code
+    if amount is None:
+        return f"{prefix}X{letter}"
+    return f"{prefix}{amount:g}{letter}" if amount != int(amount) else f"{prefix}{int(amount)}{letter}"
+
+
+def approximate(m: "re.Match[str]") -> bool:
+    """True when the match's `approx` group is a word of approximation ("nearly", "about")."""
+    approx = m.groupdict().get("approx")
+    return bool(approx and " ".join(approx.lower().split()) in APPROX_WORDS)
+
+
+# ---------------------------------------------------------------- durations
+
+_NOT_A_DURATION_AFTER = re.compile(r"(?:[\s-]+old\b|[\s-]*olds?\b|\s+(?:and|or)\s+(?:older|younger|over|under|up)\b|"
+                                   r"\s+of\s+age\b)", re.IGNORECASE)
+_PLURAL_CONTEXT = frozenset({"for", "over", "in", "within", "after", "than", "take", "takes", "took",
+                             "taken", "taking", "last", "lasted", "lasts", "spent", "spend", "spends",
+                             "wait", "waited", "waiting", "ago"})
+
+
+def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, int] | None":
+    if _NOT_A_DURATION_AFTER.match(text, m.end()):
+        return None  # ages: "a 25-year-old", "six years old"
+    amount_word = " ".join(m.group("amt").lower().split())
+    unit_word = m.group("u").lower()
+    unit = unit_code(unit_word)
+    plural = unit_word.endswith("s") and unit_word not in ("secs",) or unit_word in ("centuries", "millennia")
+    if unit == "Q":
+        return None
+    if amount_word in ("a", "an"):
+        if unit == "S" or plural or m.group().endswith("-long"):
+            return None  # "a second term"
+        if unit in ("MIN",) and unit_word == "min":
+            return None
+    if amount_word == "some" and not plural:
+        return None  # "some day"
+    amount = number_value(amount_word)
+    if amount is None and amount_word not in VAGUE_AMOUNTS:
+        return None
+    if amount is not None and amount > 1 and not plural and text[m.start("u") - 1] != "-":
+        # "six year" without a hyphen is only said as a modifier ("a six year term")
+        if not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
+            return None
+    meaning = Meaning("fixed", value=duration_value(amount, unit), type="DURATION",
+                      approximate=approximate(m) or amount is None)
+    the = re.match(r"the\s+", m.group(), re.IGNORECASE)
+    if the and text[m.start("u") - 1] == "-":
+        return meaning, m.start() + the.end(), m.end()  # "the 90-day moratorium": the article is the noun's
+    return meaning
+
+
+_AROUND_AN_EVENT = re.compile(r"\s+(?:before|after|since|following|preceding|leading\s+up\s+to|ahead\s+of)\b",
+                              re.IGNORECASE)
+
+
+def _bare_units(m: "re.Match[str]", text: str) -> Meaning | None:
+    unit = unit_code(m.group("u"))
+    shift = m.group("shift")
+    if not shift and not m.group("long"):
+        before = prev_word(text, m.start())
+        around = before == "the" and _AROUND_AN_EVENT.match(text, m.end())
+        if before not in _PLURAL_CONTEXT and not around:
+            return None  # "years of war" alone is not a time; "for years", "the weeks before the vote" are
+        if re.match(r"\s+(?:of\s+(?:the|his|her|its|their)|ago|later|earlier|old)\b", text[m.end() : m.end() + 16]):
+            return None
+    if re.match(r"[\s-]+old\b", text[m.end() : m.end() + 6]):
+        return None
+    return Meaning("fixed", value=duration_value(None, unit), type="DURATION", approximate=True)
+
+
+# ---------------------------------------------------------------- sets
+
+_ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+                "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
+                "fortnightly": "P2W", "semiannually": "P6M", "semi-annually": "P6M", "biannually": "P6M",
+                "bimonthly": "P2M", "annual": "P1Y"}
+
+
+def _adverb_set(m: "re.Match[str]", text: str) -> Meaning | None:
+    word = m.group("w")
+    low = word.lower()
+    if low == "annual":
+        return None
+    if is_capitalised(word) and not re.search(r"(?:^|[.!?:]\s+|\n)[\"'“]?$", text[max(0, m.start() - 4) : m.start()]):
+        return None  # "the Daily Telegraph"
+    if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3]):
+        return None  # "the party daily Granma": a newspaper
+    return Meaning("fixed", value=_ADVERB_SETS[low], type="SET")
+
+
+def _every(m: "re.Match[str]", text: str) -> Meaning | None:
+    target = m.group("t")
+    low = " ".join(target.lower().split())
+    other = bool(m.group("other"))
+    amount_word = m.group("amt")
+    if low.rstrip("s") in WEEKDAYS or low in WEEKDAYS:
+        day = WEEKDAYS[low[:-1] if low.endswith("s") and low[:-1] in WEEKDAYS else low]
+        return Meaning("fixed", value=f"XXXX-WXX-{day}", type="SET")
+    if low in PARTS_OF_DAY:
+        return Meaning("fixed", value=f"XXXX-XX-XXT{PARTS_OF_DAY[low]}", type="SET")
+    if low in SEASONS:
+        return Meaning("fixed", value=f"XXXX-{SEASONS[low]}", type="SET")
+    if low in MONTHS:
+        return Meaning("fixed", value=f"XXXX-{MONTHS[low]:02d}", type="SET")
+    if low == "weekend":
+        return Meaning("fixed", value="XXXX-WXX-WE", type="SET")
+    unit = unit_code(low)
+    amount = number_value(amount_word) if amount_word else 1.0
+    if amount is None:
+        return None
+    if other:
+        amount *= 2
+    return Meaning("fixed", value=duration_value(amount, unit), type="SET")
+
+
+def _per(m: "re.Match[str]", text: str) -> Meaning | None:
+    """'twice a week', '$5 a year', '3% a month', 'per day'."""
+    unit = unit_code(m.group("u"))
+    freq = m.group("freq")
+    if not freq:
+        before = text[max(0, m.start() - 24) : m.start()]
+        if m.group("per").lower() in ("a", "an") and not re.search(
+            r"(?:\d|%|percent|million|billion|trillion|thousand|dollars|euros|pounds|cents|times|once|twice)"
+            r"[\s.,]*$", before, re.IGNORECASE
+        ):
+            return None
+    return Meaning("fixed", value=duration_value(1, unit), type="SET")
+
+
+def _plural_weekday(m: "re.Match[str]", text: str) -> Meaning | None:
+    word = m.group("wd")
+    if not is_capitalised(word):
+        return None
+    if prev_word(text, m.start()) not in ("on", "most", "some", "all", "many", "and", "or", "every", "on"):
+        return None
+    return Meaning("fixed", value=f"XXXX-WXX-{WEEKDAYS[word.lower()]}", type="SET")
+
+
+DURATION_RULES: tuple[Rule, ...] = (
+    rule("duration", _L + r"(?:(?P<approx>" + APPROX_RE + r")\s+(?!the\b))?(?:the\s+)?(?:(?:past|last|next|first|"
+         r"final|coming|previous|following|initial|remaining|additional|latest|same|other)\s+)?"
+         r"(?:(?:a\s+mere|just|only|nearly|almost|about|some|over|more\s+than|less\s+than)\s+)?"
+         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?P<u>" + UNIT_RE + r")(?:-long)?(?![\w])", _duration, 30,
+         trigger=UNIT_TRIGGER),
+    rule("bare-units", _L + r"(?:(?:the\s+)?(?P<shift>past|last|next|coming|following|previous)\s+)?"
+         r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)(?P<long>-long)?(?![\w])",
+         _bare_units, 35, trigger=r"(?:year|month|week|day|decade|centurie|hour|minute)s"),
+    rule("adverb-set", r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|"
+         r"biweekly|fortnightly|semi-?annually|biannually|bimonthly)(?![\w-])", _adverb_set, 30),
+    rule("every", r"(?<![\w-])(?:every|each)\s+(?:(?P<other>other|second)\s+)?(?:(?P<amt>" + AMOUNT_RE
+         + r")\s+)?(?P<t>seconds?|minutes?|hours?|days?|nights?|weeks?|weekend|months?|years?|decades?|"
+         + WEEKDAY_RE + r"|" + PART_OF_DAY_RE + r"|" + SEASON_RE + r"|" + MONTH_FULL_RE + r")(?![\w-])",
+         _every, 10),
+    rule("per", r"(?<![\w-])(?:(?P<freq>once|twice|thrice|(?:\d+|" + AMOUNT_RE + r")\s+times)\s+)?"
+         r"(?P<per>a|an|per|each)\s+(?P<u>second|minute|hour|day|week|month|year|decade)(?![\w-])", _per, 10,
+         trigger=r"\b(?:a|an|per|each)\s+" + UNIT_TRIGGER),
+    rule("plural-weekday", r"(?<![\w-])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s(?![\w-])",
+         _plural_weekday, 20),
+)
