@@ -34,7 +34,7 @@ def test_absolute_dates(sentence: str, expected: list[tuple[str, str, str]]) -> 
 
 def test_month_and_day_without_a_year_take_the_nearest_year() -> None:
     assert tag("The talks were held on Jan. 6.") == [("Jan. 6", "2013-01-06", "DATE")]
-    assert tag("The body met on Nov. 25.") == [("Nov. 25", "2012-11-25", "DATE")]
+    assert tag("The panel sat on Nov. 28.") == [("Nov. 28", "2012-11-28", "DATE")]
     assert tag("The summit is due on April 4.") == [("April 4", "2013-04-04", "DATE")]
 
 
@@ -55,7 +55,7 @@ def test_may_and_march_need_date_context() -> None:
 
 
 def test_years() -> None:
-    assert tag("Moscow annexed Crimea in 2014.") == [("2014", "2014", "DATE")]
+    assert tag("The bridge was rebuilt in 2014.") == [("2014", "2014", "DATE")]
     assert tag("The firm was founded in 1898.") == [("1898", "1898", "DATE")]
     assert tag("The pandemic of 2009-2010 was severe.") == [("2009", "2009", "DATE"), ("2010", "2010", "DATE")]
     assert tag("The rules changed in mid-2012.") == [("mid-2012", "2012", "DATE")]
@@ -99,15 +99,15 @@ def test_feasts() -> None:
     assert tag("The plan was adopted on Christmas Day.") == [("Christmas Day", "2012-12-25", "DATE")]
     assert tag("The deal was signed at Thanksgiving.") == [("Thanksgiving", "2012-11-22", "DATE")]
     assert tag("Shops close on Good Friday.") == [("Good Friday", "2013-03-29", "DATE")]
-    assert tag("Voters go to the polls on Election Day 2012.") == [("Election Day 2012", "2012-11-06", "DATE")]
+    assert tag("Ballots were counted on Election Day 2008.") == [("Election Day 2008", "2008-11-04", "DATE")]
     assert tag("The Christmas tree was lit.") == []
 
 
 def test_clock_times_with_and_without_a_day() -> None:
     assert tag("The meeting ends at 3:30 p.m. EST.") == [("3:30 p.m. EST", "2013-03-21T15:30", "TIME")]
     assert tag("Polls open at 0900 GMT.") == [("0900 GMT", "2013-03-21T09:00", "TIME")]
-    assert tag("The launch is at 15:00 GMT Saturday.") == [("15:00 GMT Saturday", "2013-03-16T15:00", "TIME")]
-    assert tag("The deadline is 9 a.m. Tuesday, he said.") == [("9 a.m. Tuesday", "2013-03-19T09:00", "TIME")]
+    assert tag("The ferry left at 17:45 GMT Sunday.") == [("17:45 GMT Sunday", "2013-03-17T17:45", "TIME")]
+    assert tag("The cut-off was 7 p.m. Wednesday, she said.") == [("7 p.m. Wednesday", "2013-03-20T19:00", "TIME")]
     assert tag("They met Friday at noon.") == [("Friday at noon", "2013-03-15T12:00", "TIME")]
     assert tag("The bell rang around 8 o'clock.") == [("8 o'clock", "2013-03-21T08:00", "TIME")]
 

@@ -17,12 +17,12 @@ def tag(text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
 def test_durations_are_kept_as_durations() -> None:
     assert tag("The siege lasted three years.") == [("three years", "P3Y", "DURATION")]
     assert tag("The flight took 16 hours.") == [("16 hours", "PT16H", "DURATION")]
-    assert tag("It was a 16-hour flight.") == [("16-hour", "PT16H", "DURATION")]
+    assert tag("It was a 12-hour shift.") == [("12-hour", "PT12H", "DURATION")]
     assert tag("They agreed a three-month delay.") == [("three-month", "P3M", "DURATION")]
     assert tag("He waited an hour.") == [("an hour", "PT1H", "DURATION")]
     assert tag("The worst storm in a decade hit.") == [("a decade", "P10Y", "DURATION")]
     assert tag("It took two and a half years.") == [("two and a half years", "P30M", "DURATION")]
-    assert tag("The talks took a mere 24 hours.") == [("a mere 24 hours", "PT24H", "DURATION")]
+    assert tag("The repair took a mere 36 hours.") == [("a mere 36 hours", "PT36H", "DURATION")]
     assert tag("Prices doubled over the past three years.") == [("the past three years", "P3Y", "DURATION")]
     assert tag("Prices doubled over the past year.") == [("the past year", "P1Y", "DURATION")]
     assert tag("Prices will rise in the next few months.") == [("the next few months", "PXM", "DURATION")]
@@ -30,7 +30,7 @@ def test_durations_are_kept_as_durations() -> None:
     assert tag("The country has been troubled for years.") == [("years", "PXY", "DURATION")]
     assert tag("His car was seen in the weeks before the shooting.") == [("weeks", "PXW", "DURATION")]
     assert tag("The years of war ended.") == []
-    assert tag("It was a decades-long battle.") == [("decades-long", "PXY", "DURATION")]
+    assert tag("It was a decades-long feud.") == [("decades-long", "PXY", "DURATION")]
     assert tag("It was a day-long strike.") == [("day-long", "P1D", "DURATION")]
 
 
@@ -48,7 +48,7 @@ def test_a_duration_before_an_event_is_not_a_date() -> None:
 
 def test_ages_are_not_durations() -> None:
     assert tag("The 25-year-old man, a six-year-old boy and a man 40 years old.") == []
-    assert tag("All children aged 6 months and older should be vaccinated.") == []
+    assert tag("Pupils aged 9 years and over may enter.") == []
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,7 @@ class Meaning:
     day_shift: int = 0
     """Days added after resolving ("the day before Tuesday")."""
     week_of: bool = False
-    """"the week of March 6": the ISO week holding the day."""
+    """"the week of May 14": the ISO week holding the day."""
     approximate: bool = False
 
     @property

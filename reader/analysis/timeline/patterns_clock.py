@@ -1,6 +1,6 @@
-"""Patterns for clock times: "9 a.m.", "3:30 p.m. EST", "15:00 GMT", "0900 GMT",
+"""Patterns for clock times: "9 a.m.", "3:30 p.m. EST", "17:45 GMT", "0900 GMT",
 "8 o'clock", "at noon". A time alone is on the reference day; the tagger
-joins it to a neighbouring day ("9 a.m. Tuesday", "Friday at noon").
+joins it to a neighbouring day ("7 p.m. Wednesday", "Friday at noon").
 """
 
 from __future__ import annotations

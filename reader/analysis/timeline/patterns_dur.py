@@ -1,7 +1,7 @@
 """Patterns for durations and sets.
 
-Durations: "three years", "a 16-hour flight", "the past three years",
-"nearly three years" (approximate), "for years", "decades-long"; ages ("a
+Durations: "three years", "a 12-hour shift", "the past three years",
+"nearly three years" (approximate), "for years", "weeks-long"; ages ("a
 six-year-old") are not durations. Sets: "every week", "twice a month",
 "daily", "on Sundays". A duration is decided by the phrase: an amount and a
 unit ("two weeks") is a duration unless the phrase points it at a date
@@ -136,7 +136,7 @@ def _adverb_set(m: "re.Match[str]", text: str) -> Meaning | None:
     if is_capitalised(word) and not re.search(r"(?:^|[.!?:]\s+|\n)[\"'“]?$", text[max(0, m.start() - 4) : m.start()]):
         return None  # "the Daily Telegraph"
     if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3]):
-        return None  # "the party daily Granma": a newspaper
+        return None  # "the city daily Gazette": a newspaper
     return Meaning("fixed", value=_ADVERB_SETS[low], type="SET")
 
 

@@ -143,7 +143,7 @@ def _ago(m: "re.Match[str]", text: str) -> Meaning | None:
         ):
             return None  # "three days after the attack": a duration, found by the duration rule
     if direction in ("later", "earlier") and re.match(r"\s+than\b", text[m.end() : m.end() + 8]):
-        return None  # "a month earlier than usual": a duration
+        return None  # "a week later than planned": a duration
     sign = 1 if direction in ("from now", "hence", "later", "after", "on", "since") else -1
     anchored = direction in ("later", "earlier", "before", "after", "prior", "on", "since", "previously")
     if amount is None:

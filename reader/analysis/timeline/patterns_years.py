@@ -1,6 +1,6 @@
 """Patterns for years and longer periods: years ("in 2014", "fiscal 2013", "2009-10"),
 decades ("the 1990s"), centuries, seasons, quarters and halves, and feasts
-("Christmas", "Thanksgiving", "Election Day").
+("Christmas", "Thanksgiving", "Easter").
 
 A bare four-digit number is a year only in a year-like context: never after
 a currency sign, inside "2,014", before "people", "percent" or a street name.
@@ -72,7 +72,7 @@ def _year(m: "re.Match[str]", text: str) -> Meaning | None:
             return None
         plural = re.match(r"\s+([a-z]+)\b", after)
         if plural and before not in _YEAR_CONTEXT and _is_plural(plural.group(1)):
-            return None  # "2000 protesters" (but "a 2009 analysis")
+            return None  # "2000 protesters" (but "a 2011 survey")
     if not 1900 <= year <= 2099:
         if not (1000 <= year < 1900 and (prefixed or before in _YEAR_CONTEXT)):
             return None

@@ -9,8 +9,8 @@ Steps, each linear in the text:
 1. every rule of the `patterns*` modules proposes
    candidates (a precompiled regex each, a builder that rejects look-alikes);
 2. overlaps are settled: the longest candidate wins, then the rule's priority;
-3. neighbours are joined: a clock time and its day ("9 a.m. Tuesday",
-   "Tuesday at 9 a.m."), "the week of March 6", "the day before Tuesday";
+3. neighbours are joined: a clock time and its day ("7 p.m. Wednesday",
+   "Wednesday at 7 p.m."), "the week of May 14", "the day before Tuesday";
 4. in text order, each meaning is resolved (`normalise`) against the
    reference date, the tense around it (`tense`) and the anchor.
 
