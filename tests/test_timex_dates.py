@@ -57,7 +57,7 @@ def test_may_and_march_need_date_context() -> None:
 def test_years() -> None:
     assert tag("The bridge was rebuilt in 2014.") == [("2014", "2014", "DATE")]
     assert tag("The firm was founded in 1898.") == [("1898", "1898", "DATE")]
-    assert tag("The pandemic of 2009-2010 was severe.") == [("2009", "2009", "DATE"), ("2010", "2010", "DATE")]
+    assert tag("The drought of 2009-2010 was severe.") == [("2009", "2009", "DATE"), ("2010", "2010", "DATE")]
     assert tag("The rules changed in mid-2012.") == [("mid-2012", "2012", "DATE")]
     assert tag("He has fought post-1959 politics.") == [("post-1959", "1959", "DATE")]
     assert tag("The Y2K bug was the year 2000 problem.") == [("the year 2000", "2000", "DATE")]

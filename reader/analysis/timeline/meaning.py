@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-MeaningKind = Literal["fixed", "date", "weekday", "relative", "holiday", "time"]
+MeaningKind = Literal["fixed", "date", "weekday", "relative", "holiday", "time", "period"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
@@ -26,7 +26,9 @@ class Meaning:
       reference date, or from the last date mentioned when `anchored`;
       `offset=None` means an unknown amount (PAST_REF/FUTURE_REF by `sign`);
     - holiday: `holiday` names a feast whose date depends on the year;
-    - time: a clock time on the reference day.
+    - time: a clock time on the reference day;
+    - period: a reporting period named by reference ("the quarter", "the
+      year-ago quarter"): `offset` quarters from the last quarter mentioned.
     Any date-like kind may also carry a time of day (`hour`/`minute` or `part`).
     """
 

@@ -19,6 +19,7 @@ import datetime as dt
 
 from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.normalise_calendar import resolve_date, resolve_holiday
+from reader.analysis.timeline.normalise_period import resolve_period
 from reader.analysis.timeline.normalise_rel import resolve_relative
 from reader.analysis.timeline.resolved import (
     Anchor,
@@ -37,10 +38,18 @@ def _weekday(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
     target = meaning.weekday or 1
     if ctx.dct is None:
         return Resolved(with_time(f"XXXX-WXX-{target}", meaning), type_of(meaning), False)
+    shift = meaning.shift
+    if shift == "any":  # "a Monday": a Monday, but no particular one
+        return Resolved(with_time(f"XXXX-WXX-{target}", meaning), type_of(meaning), False)
+    if shift in ("previous", "following"):  # "the previous Friday": counted from the last day mentioned
+        base = ctx.anchor.day if ctx.anchor and ctx.anchor.precision == "D" else ctx.dct
+        back = (base.isoweekday() - target) % 7 or 7
+        ahead = (target - base.isoweekday()) % 7 or 7
+        day = base - dt.timedelta(days=back) if shift == "previous" else base + dt.timedelta(days=ahead)
+        return day_result(day, meaning)
     dct = ctx.dct
     back = (dct.isoweekday() - target) % 7
     ahead = (target - dct.isoweekday()) % 7
-    shift = meaning.shift
     if shift == "last":
         day = dct - dt.timedelta(days=back or 7)
     elif shift == "next":
@@ -77,6 +86,8 @@ def _resolve(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
         return _weekday(meaning, ctx, tense)
     if meaning.kind == "relative":
         return resolve_relative(meaning, ctx, tense)
+    if meaning.kind == "period":
+        return resolve_period(meaning, ctx)
     if meaning.kind == "holiday":
         return resolve_holiday(meaning, ctx, tense)
     return _time(meaning, ctx, tense)

@@ -93,7 +93,8 @@ def resolve_date(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
         return day_result(day, meaning)
     value = _partial_value(f"{year:04d}", meaning, fy)
     precision = "M" if meaning.month else "Q" if meaning.quarter else "Y"
-    start = dt.date(year, meaning.month or 1, 1)
+    first_month = meaning.month or (3 * meaning.quarter - 2 if meaning.quarter else 6 * meaning.half - 5 if meaning.half else 1)
+    start = dt.date(year, first_month, 1)
     return Resolved(value, "DATE", True, Anchor(start, precision))
 
 

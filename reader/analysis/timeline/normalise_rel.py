@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reader.analysis.timeline.meaning import Meaning
+from reader.analysis.timeline.normalise_period import last_quarter, quarter_value
 from reader.analysis.timeline.reference import (
     add_months,
     add_years,
@@ -34,7 +35,23 @@ def _unresolved_relative(unit: str, meaning: Meaning) -> str:
             "MIN": "XXXX-XX-XXTXX:XX", "S": "XXXX-XX-XXTXX:XX"}.get(unit, "XXXX")
 
 
+def _compared_quarter(meaning: Meaning, ctx: Context) -> Resolved | None:
+    """'profit rose in the third quarter from $2 million a year earlier': a year before the
+    quarter just named is that quarter of the year before (the text stays on the named one)."""
+    if meaning.unit != "Y" or meaning.offset not in (-1, 1) or meaning.shift:
+        return None
+    named = last_quarter(ctx)
+    if named is None:
+        return None
+    if not meaning.anchored and (ctx.dct is None or abs(ctx.dct.year - named[0]) > 1):
+        return None  # "a year ago" counts from today: only about a quarter of about now
+    return Resolved(quarter_value(named[0], named[1], 4 * meaning.offset), "DATE", True)
+
+
 def resolve_relative(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
+    compared = _compared_quarter(meaning, ctx)
+    if compared is not None:
+        return compared
     unit = meaning.unit or "D"
     offset = meaning.offset or 0
     base = ctx.dct

@@ -1,5 +1,5 @@
 """Patterns for calendar dates: numeric dates, month names with or without a day or
-year, and weekdays ("Thursday", "last Friday", "Friday morning").
+year, and weekdays ("Thursday", "last Friday", "Friday morning", "a Monday").
 
 Each rule is a precompiled regex plus a builder that checks the context
 (capitals, what stands before and after) and returns a `Meaning`, or None
@@ -149,16 +149,19 @@ def _weekday(m: "re.Match[str]", text: str) -> Meaning | None:
     word = m.group("wd")
     if not is_capitalised(word):
         return None
-    if not m.group("shift") and (prev_word(text, m.start()) in _NAMED_DAY_BEFORE
-                                 and is_capitalised(prev_word_raw(text, m.start()))
-                                 or _NAMED_DAY_AFTER.match(text, m.end())):
-        return None  # "Black Friday", "Super Tuesday", "the Sunday Times"
+    shift = " ".join((m.group("shift") or "").lower().split())
+    if shift in ("", "a", "an", "the previous", "the following") and (
+            prev_word(text, m.start()) in _NAMED_DAY_BEFORE and is_capitalised(prev_word_raw(text, m.start()))
+            or _NAMED_DAY_AFTER.match(text, m.end())):
+        return None  # "Black Friday", "Super Tuesday", "the Sunday Times", "a Sunday Times poll"
     meaning = Meaning("weekday", weekday=WEEKDAYS[word.lower()])
-    shift = m.group("shift")
-    if shift:
-        s = " ".join(shift.lower().split())
-        if s not in ("early", "late", "mid"):
-            meaning.shift = shift_word(s)
+    if shift in ("a", "an"):
+        meaning.shift = "any"  # "on a Monday": some Monday, never a particular date
+    elif shift in ("the previous", "the following"):
+        meaning.shift = shift.split()[1]  # counted from the last day mentioned
+        meaning.anchored = True
+    elif shift and shift not in ("early", "late", "mid"):
+        meaning.shift = shift_word(shift)
     part = m.group("part")
     if part:
         meaning.part = PARTS_OF_DAY[part.lower()]
@@ -187,7 +190,8 @@ DATE_RULES: tuple[Rule, ...] = (
          + r"),?\s+(?:of\s+)?(?P<y>\d{4}|['’]\d{2})(?!\d|,\d)", _month_year, 22, trigger=_MONTH_TRIGGER),
     rule("month", _L + r"(?:(?P<shift>last|next|this|this\s+past|this\s+coming)\s+|"
          r"(?P<edge>early|mid|late)[\s-]+)?(?P<mon>" + MONTH_RE + r")(?![\w])", _bare_month, 40, trigger=_MONTH_TRIGGER),
-    rule("weekday", _L + r"(?:(?P<shift>last|next|this|this\s+past|this\s+coming|early|late)\s+)?"
+    rule("weekday", _L + r"(?:(?P<shift>last|next|this|this\s+past|this\s+coming|early|late|an?|"
+         r"the\s+previous|the\s+following)\s+)?"
          r"(?P<wd>" + WEEKDAY_RE + r")(?:['’]s)?(?:\s+(?P<part>" + PART_OF_DAY_RE + r"))?(?![\w])",
          _weekday, 30),
 )

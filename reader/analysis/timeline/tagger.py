@@ -31,12 +31,13 @@ from reader.analysis.timeline.normalise import Context, resolve
 from reader.analysis.timeline.patterns import DATE_RULES
 from reader.analysis.timeline.patterns_clock import CLOCK_RULES
 from reader.analysis.timeline.patterns_dur import DURATION_RULES
+from reader.analysis.timeline.patterns_period import PERIOD_REF_RULES
 from reader.analysis.timeline.patterns_rel import RELATIVE_RULES
 from reader.analysis.timeline.patterns_years import PERIOD_RULES
 from reader.analysis.timeline.rules import Rule
 from reader.analysis.timeline.tense import tense_at
 
-RULES: tuple[Rule, ...] = DATE_RULES + PERIOD_RULES + CLOCK_RULES + RELATIVE_RULES + DURATION_RULES
+RULES: tuple[Rule, ...] = DATE_RULES + PERIOD_RULES + CLOCK_RULES + RELATIVE_RULES + DURATION_RULES + PERIOD_REF_RULES
 
 
 @dataclass(slots=True)
@@ -196,6 +197,8 @@ class TimexTagger:
         for cand in kept:
             start, end = cand.start, cand.end
             res = resolve(cand.meaning, self.context, tenses.at(start, end))
+            if not res.value:
+                continue  # a phrase that only names a time by reference, with nothing to refer to
             if res.anchor is not None and res.resolved:
                 self.context.anchor = res.anchor
             surface = text[start:end]

@@ -130,11 +130,52 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_QUOTE = re.compile(r"[\"“”«»]|``|''")
+_OPENING = frozenset({"“", "«", "``"})
+_CLOSING = frozenset({"”", "»", "''"})
+QUOTE_REACH = 2000
+"""How far back a paragraph is searched for the opening quote mark before a span."""
+
+
+def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The quoted stretches [open, close) overlapping [lo, hi), from the marks before them."""
+    stretches: list[tuple[int, int]] = []
+    opened = -1
+    for m in _QUOTE.finditer(text, max(0, lo - QUOTE_REACH), hi):
+        mark = m.group()
+        if opened < 0 and mark not in _CLOSING:
+            opened = m.end()
+        elif opened >= 0 and mark not in _OPENING:
+            if m.start() > lo:
+                stretches.append((opened, m.start()))
+            opened = -1
+    if opened >= 0:
+        stretches.append((opened, hi))
+    return stretches
+
+
+def _tokens(text: str, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[str]:
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        if not any(a <= m.start() < b for a, b in skip):
+            out.append(m.group().lower())
+    return out
+
+
 def tense_at(text: str, start: int, end: int) -> str | None:
-    """'past', 'future' or None for the span text[start:end]."""
+    """'past', 'future' or None for the span text[start:end].
+
+    A quotation is an utterance of its own: a span inside quote marks takes its
+    tense from the quoted words only, and a span outside them ignores what the
+    quotation says ("'We will win,' she said on Monday": Monday is past)."""
     left, right = _sentence_bounds(text, start, end)
-    before = _weights([m.group().lower() for m in _TOKEN.finditer(text, left, start)])
-    after = _weights([m.group().lower() for m in _TOKEN.finditer(text, end, right)])
+    quoted = _quotes(text, left, right)
+    inside = next(((a, b) for a, b in quoted if a <= start and end <= b), None)
+    if inside is not None:
+        left, right = max(left, inside[0]), min(right, inside[1])
+        quoted = []
+    before = _weights(_tokens(text, left, start, quoted))
+    after = _weights(_tokens(text, end, right, quoted))
     score = _score(before[::-1], True) + _score(after, False)
     lead = _LEAD.search(text, max(left, start - 40), start)
     if lead:

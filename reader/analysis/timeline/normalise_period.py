@@ -1,0 +1,56 @@
+"""Reporting periods ("the quarter", "the year-ago quarter", "a year earlier"
+after a quarter): resolved against the last quarter the text mentioned.
+
+Without such a quarter, "the latest quarter" is the last quarter ended before
+the reference date and "year-earlier" is the year before it; the other
+phrases give no value (the tagger drops them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reader.analysis.timeline.meaning import Meaning
+from reader.analysis.timeline.reference import quarter_of
+from reader.analysis.timeline.resolved import Anchor, Context, Resolved
+
+
+def last_quarter(ctx: Context) -> tuple[int, int] | None:
+    """(year, quarter) of the last quarter the text mentioned, if the last date mentioned is one."""
+    if ctx.anchor is None or ctx.anchor.precision != "Q":
+        return None
+    return ctx.anchor.day.year, quarter_of(ctx.anchor.day.month)
+
+
+def quarter_value(year: int, quarter: int, shift: int = 0) -> str:
+    index = year * 4 + quarter - 1 + shift
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+def resolve_period(meaning: Meaning, ctx: Context) -> Resolved:
+    named = last_quarter(ctx)
+    if meaning.quarter and meaning.year:  # "the 1988 third quarter"
+        return Resolved(quarter_value(meaning.year, meaning.quarter), "DATE", True)
+    if named is not None:
+        year, quarter = named
+        if meaning.quarter:  # "the year-ago third quarter"
+            quarter = meaning.quarter
+        if meaning.year:  # "the 1988 quarter": that year's quarter of the same rank
+            return Resolved(quarter_value(meaning.year, quarter), "DATE", True)
+        return Resolved(quarter_value(year, quarter, meaning.offset or 0), "DATE", True)
+    if ctx.dct is None:
+        return Resolved("", "DATE", False)
+    if meaning.quarter:  # "the year-ago third quarter" before any quarter is named
+        return Resolved(quarter_value(ctx.dct.year - 1, meaning.quarter), "DATE", True)
+    if meaning.shift == "latest":
+        year, quarter = ctx.dct.year, quarter_of(ctx.dct.month)
+        return _quarter(year, quarter, -1)
+    if meaning.shift == "adjective":
+        return Resolved(f"{ctx.dct.year - 1:04d}", "DATE", True)
+    return Resolved("", "DATE", False)
+
+
+def _quarter(year: int, quarter: int, shift: int) -> Resolved:
+    value = quarter_value(year, quarter, shift)
+    y, q = int(value[:4]), int(value[-1])
+    return Resolved(value, "DATE", True, Anchor(dt.date(y, 3 * q - 2, 1), "Q"))
