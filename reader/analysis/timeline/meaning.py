@@ -36,6 +36,8 @@ class Meaning:
     value: str = ""
     type: TimexType = "DATE"
     year: int | None = None
+    year_offset: int | None = None
+    """Years from the reference date's year, when the text names the year that way ("June last year")."""
     month: int | None = None
     day: int | None = None
     season: str | None = None

@@ -77,6 +77,8 @@ def _years_around(dct: dt.date, interval: Callable[[int], tuple[dt.date, dt.date
 def resolve_date(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
     year = meaning.year
     fy = "FY" if meaning.fiscal else ""
+    if year is None and meaning.year_offset is not None and ctx.dct is not None:
+        year = ctx.dct.year + meaning.year_offset  # "June last year", "March 3 this year"
     if year is None:
         if ctx.dct is None:
             return Resolved(_partial_value("XXXX", meaning, fy), type_of(meaning), False)
@@ -93,7 +95,8 @@ def resolve_date(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
         return day_result(day, meaning)
     value = _partial_value(f"{year:04d}", meaning, fy)
     precision = "M" if meaning.month else "Q" if meaning.quarter else "Y"
-    first_month = meaning.month or (3 * meaning.quarter - 2 if meaning.quarter else 6 * meaning.half - 5 if meaning.half else 1)
+    first_month = meaning.month or (3 * meaning.quarter - 2 if meaning.quarter
+                                    else 6 * meaning.half - 5 if meaning.half else 1)
     start = dt.date(year, first_month, 1)
     return Resolved(value, "DATE", True, Anchor(start, precision))
 

@@ -96,6 +96,20 @@ def _month_day(m: "re.Match[str]", text: str) -> Meaning | None:
     return Meaning("date", year=year, month=month, day=day)
 
 
+_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+
+
+def _month_relative_year(m: "re.Match[str]", text: str) -> Meaning | None:
+    """'June last year', 'March 3 this year': the month (and day) in the year the words name."""
+    if not _month_ok(m, text):
+        return None
+    month = _month(m.group("mon"))
+    day = int(m.group("d")) if m.group("d") else None
+    if day is not None and not _day_ok(day, month):
+        return None
+    return Meaning("date", month=month, day=day, year_offset=_YEAR_OFFSETS[m.group("ry").lower()])
+
+
 def _month_year(m: "re.Match[str]", text: str) -> Meaning | None:
     if not _month_ok(m, text):
         return None
@@ -181,13 +195,15 @@ DATE_RULES: tuple[Rule, ...] = (
          lambda m, t: _iso_parts(int(m.group(1)), int(m.group(2)), int(m.group(3))), 10),
     rule("numeric", r"(?<![\w/.,:-])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\w/]|\.\d)", _slashed, 12),
     rule("month-day", _L + _WD_PREFIX + r"(?P<mon>" + MONTH_RE + r")\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-         r"(?![\d:]|\s*(?:%|percent|-\d|/\d))(?:,?\s*(?P<y>\d{4})(?!\d|,\d))?", _month_day, 20,
+         r"(?!\d|:\d|\s*(?:%|percent|-\d|/\d))(?:,?\s*(?P<y>\d{4})(?!\d|,\d))?", _month_day, 20,
          trigger=_MONTH_TRIGGER),
     rule("day-month", _L + _WD_PREFIX + r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
          r"(?P<mon>" + MONTH_RE + r")(?![\w])(?:,?\s*(?P<y>\d{4})(?!\d|,\d))?", _month_day, 20,
          trigger=_MONTH_TRIGGER),
     rule("month-year", _L + r"(?:(?P<edge>early|mid|late)[\s-]+)?(?P<mon>" + MONTH_RE
          + r"),?\s+(?:of\s+)?(?P<y>\d{4}|['’]\d{2})(?!\d|,\d)", _month_year, 22, trigger=_MONTH_TRIGGER),
+    rule("month-relative-year", _L + r"(?P<mon>" + MONTH_RE + r")(?:\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?)?,?\s+"
+         r"(?P<ry>last|this|next)\s+year(?![\w'’-])", _month_relative_year, 21, trigger=_MONTH_TRIGGER),
     rule("month", _L + r"(?:(?P<shift>last|next|this|this\s+past|this\s+coming)\s+|"
          r"(?P<edge>early|mid|late)[\s-]+)?(?P<mon>" + MONTH_RE + r")(?![\w])", _bare_month, 40, trigger=_MONTH_TRIGGER),
     rule("weekday", _L + r"(?:(?P<shift>last|next|this|this\s+past|this\s+coming|early|late|an?|"

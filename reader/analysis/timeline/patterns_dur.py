@@ -89,6 +89,8 @@ def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, i
     amount = number_value(amount_word)
     if amount is None and amount_word not in VAGUE_AMOUNTS:
         return None
+    if unit == "S" and not plural and amount_word.isdigit() and len(amount_word) == 4:
+        return None  # "the 2011 second half": a year and an ordinal, not 2011 seconds
     if amount is not None and amount > 1 and not plural and text[m.start("u") - 1] != "-":
         # "six year" without a hyphen is only said as a modifier ("a six year term")
         if not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
