@@ -105,6 +105,31 @@ UNIT_RE = (
     r"years?|yrs?|decades?|century|centuries|millennium|millennia)"
 )
 APPROX_RE = _alt(APPROX_WORDS)
+
+_TEEN_OR_TENS = (_alt(TENS) + r"(?:[- ]" + _alt(k for k in ONES if 0 < ONES[k] < 10) + ")?|"
+                 + _alt(k for k in ONES if 10 <= ONES[k] <= 19))
+SPELLED_YEAR_RE = (r"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:hundred(?:[\s-]+and)?[\s-]+)?(?:" + _TEEN_OR_TENS
+                   + r"|oh[\s-]+" + _alt(k for k in ONES if 0 < ONES[k] < 10) + r")|two\s+thousand(?:[\s-]+(?:and[\s-]+)?"
+                   + r"(?:" + _TEEN_OR_TENS + "|" + _alt(k for k in ONES if 0 < ONES[k] < 10) + r"))?)")
+"""A year said in words, as in speech and transcripts: "nineteen ninety-six", "two thousand and two"."""
+
+
+def year_value(text: str) -> int | None:
+    """'1996' -> 1996, "'96" -> 1996, 'nineteen ninety-six' -> 1996, 'two thousand' -> 2000."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    if words.isdigit():
+        return int(words)
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].strip().removeprefix("and ").strip()
+        value = number_value(rest) if rest else 0.0
+        return 2000 + int(value) if value is not None else None
+    head, _, rest = words.partition(" ")
+    rest = rest.removeprefix("hundred").strip().removeprefix("and ").strip().removeprefix("oh ").strip()
+    century = ONES.get(head) or TENS.get(head)
+    value = number_value(rest)
+    if century is None or value is None or not 0 < value < 100:
+        return None
+    return century * 100 + int(value)
 ZONE_RE = "(?:" + "|".join(TIME_ZONES) + ")"
 
 

@@ -20,8 +20,10 @@ from reader.analysis.timeline.lexicon import (
     MONTHS,
     PART_OF_DAY_RE,
     PARTS_OF_DAY,
+    SPELLED_YEAR_RE,
     WEEKDAY_RE,
     WEEKDAYS,
+    year_value,
 )
 from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.rules import (
@@ -114,7 +116,12 @@ def _month_year(m: "re.Match[str]", text: str) -> Meaning | None:
     if not _month_ok(m, text):
         return None
     y = m.group("y")
-    year = int(y[-2:]) + (1900 if int(y[-2:]) >= 30 else 2000) if len(y.strip("'’")) == 2 else int(y)
+    if y[0].isalpha():
+        year = year_value(y)  # "May nineteen ninety-eight"
+        if year is None:
+            return None
+    else:
+        year = int(y[-2:]) + (1900 if int(y[-2:]) >= 30 else 2000) if len(y.strip("'’")) == 2 else int(y)
     return Meaning("date", year=year, month=_month(m.group("mon")))
 
 
@@ -201,7 +208,7 @@ DATE_RULES: tuple[Rule, ...] = (
          r"(?P<mon>" + MONTH_RE + r")(?![\w])(?:,?\s*(?P<y>\d{4})(?!\d|,\d))?", _month_day, 20,
          trigger=_MONTH_TRIGGER),
     rule("month-year", _L + r"(?:(?P<edge>early|mid|late)[\s-]+)?(?P<mon>" + MONTH_RE
-         + r"),?\s+(?:of\s+)?(?P<y>\d{4}|['’]\d{2})(?!\d|,\d)", _month_year, 22, trigger=_MONTH_TRIGGER),
+         + r"),?\s+(?:of\s+)?(?P<y>\d{4}(?!\d|,\d)|['’]\d{2}(?!\d|,\d)|" + SPELLED_YEAR_RE + r"(?![\w-]))", _month_year, 22, trigger=_MONTH_TRIGGER),
     rule("month-relative-year", _L + r"(?P<mon>" + MONTH_RE + r")(?:\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?)?,?\s+"
          r"(?P<ry>last|this|next)\s+year(?![\w'’-])", _month_relative_year, 21, trigger=_MONTH_TRIGGER),
     rule("month", _L + r"(?:(?P<shift>last|next|this|this\s+past|this\s+coming)\s+|"

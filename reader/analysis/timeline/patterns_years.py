@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.timeline.lexicon import ORDINALS, SEASON_RE, SEASONS
+from reader.analysis.timeline.lexicon import ORDINALS, SEASON_RE, SEASONS, SPELLED_YEAR_RE, year_value
 from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.rules import (
     LEFT as _L,
@@ -18,6 +18,7 @@ from reader.analysis.timeline.rules import (
     at_sentence_start,
     is_capitalised,
     prev_word,
+    prev_word_raw,
     rule,
     shift_word,
 )
@@ -77,6 +78,25 @@ def _year(m: "re.Match[str]", text: str) -> Meaning | None:
         if not (1000 <= year < 1900 and (prefixed or before in _YEAR_CONTEXT)):
             return None
     return Meaning("date", year=year, fiscal=fiscal)
+
+
+def _spelled_year(m: "re.Match[str]", text: str) -> Meaning | None:
+    """'in nineteen ninety-six', 'the year two thousand': a year in words needs a year's context
+    ("two thousand troops" is a number)."""
+    year = year_value(m.group("y"))
+    if year is None:
+        return None
+    if m.group("theyear"):
+        return Meaning("date", year=year)
+    before = prev_word(text, m.start())
+    after = re.match(r"[\s-]+([a-z]+)\b", text[m.end() : m.end() + 30])
+    if after and (_is_plural(after.group(1)) or after.group(1) in ("and", "or", "of", "to", "percent")):
+        return None  # "nineteen ninety-six dollars", "two thousand and more"
+    if m.group("y").lower().startswith("two thousand") and before not in _YEAR_CONTEXT:
+        return None
+    if before in _YEAR_CONTEXT or is_capitalised(prev_word_raw(text, m.start())) or at_sentence_start(text, m.start()):
+        return Meaning("date", year=year)
+    return None
 
 
 def _is_plural(word: str) -> bool:
@@ -151,7 +171,7 @@ def _season(m: "re.Match[str]", text: str) -> Meaning | None:
         return None  # "the Arab Spring", "Winter Olympics"
     meaning = Meaning("date", season=SEASONS[low])
     if y:
-        meaning.year = int(y)
+        meaning.year = year_value(y)
         return meaning
     if shift:
         meaning.shift = shift_word(shift)
@@ -257,6 +277,8 @@ PERIOD_RULES: tuple[Rule, ...] = (
          r"(?P<of>(?:the\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+)?"
          r"(?P<fy>fiscal(?:\s+year)?\s+|FY\s*)?(?P<theyear>the\s+year\s+)?(?P<y>\d{4})(?![\w%])",
          _year, 45, trigger=r"\d{4}"),
+    rule("spelled-year", _L + r"(?P<theyear>the\s+year\s+)?(?P<y>" + SPELLED_YEAR_RE + r")(?![\w-])", _spelled_year,
+         44, trigger=r"\b(?:nineteen|eighteen|twenty|thousand)\b"),
     rule("year-range-end", r"(?<=\d{4}[-–])(?P<y>\d{4}|\d{2})(?![\w%])", _range_end, 45),
     rule("short-year", r"(?<![\w'’])(?P<fy>FY\s*|fiscal\s+)?['’](?P<yy>\d{2})(?![\w'’])", _short_year, 46),
     rule("decade", r"(?<![\w$€£-])(?:(?P<edge>early|mid|late)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0['’]?s|"
@@ -269,7 +291,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
          r"nineteenth|twentieth)))[\s-]+century(?![\w])", _century, 20, trigger="century"),
     rule("season", _L + r"(?:(?P<shift>last|next|this|this\s+past|this\s+coming)\s+|"
          r"(?P<edge>early|mid|late)[\s-]+|(?P<the>the\s+))?(?P<s>" + SEASON_RE + r")"
-         r"(?:\s+(?:of\s+)?(?P<y>\d{4})(?!\d|,\d))?(?![\w-])", _season, 35, trigger=SEASON_RE),
+         r"(?:\s+(?:of\s+)?(?P<y>\d{4}(?!\d|,\d)|" + SPELLED_YEAR_RE + r"))?(?![\w-])", _season, 35, trigger=SEASON_RE),
     rule("quarter", _L + r"(?P<the>the\s+)?(?P<fy>fiscal\s+)?(?P<q>first|second|third|fourth|final|last|"
          r"1st|2nd|3rd|4th)[\s-]+(?P<fy2>fiscal[\s-]+)?(?P<u>quarter|half)(?![\w-])(?:\s+(?:of\s+)?"
          r"(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)?(?P<y>\d{4}|['’]\d{2})(?!\d|,\d))?", _quarter, 20,
