@@ -99,3 +99,23 @@ def test_reporting_periods_need_a_quarter_to_refer_to() -> None:
     assert tag("Revenue for the quarter was flat.") == []
     assert tag("Revenue for the latest quarter was flat.") == [("the latest quarter", "2019-Q3")]
     assert tag("A quarter of the town voted.") == []
+
+
+def test_a_quarter_named_by_its_end() -> None:
+    assert tag("Revenue rose in the quarter ended June 30.") == [("the quarter", "2019-Q2"), ("June 30", "2019-06-30")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mill closed in nineteen eighty-four.", [("nineteen eighty-four", "1984")]),
+        ("By nineteen ninety-two the fair had opened.", [("nineteen ninety-two", "1992")]),
+        ("It rained in March nineteen seventy-one.", [("March nineteen seventy-one", "1971-03")]),
+        ("Floods came in the spring of nineteen oh six.", [("the spring of nineteen oh six", "1906-SP")]),
+        ("Plans for the year two thousand and three were drawn.", [("the year two thousand and three", "2003")]),
+        ("Some two thousand sheep grazed there.", []),
+        ("The coat cost nineteen ninety-five dollars.", []),
+    ],
+)
+def test_years_said_in_words(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert tag(sentence) == expected

@@ -28,6 +28,10 @@ def quarter_value(year: int, quarter: int, shift: int = 0) -> str:
 
 
 def resolve_period(meaning: Meaning, ctx: Context) -> Resolved:
+    if meaning.month and ctx.dct is not None:  # "the quarter ended March 31": the last one ending so
+        quarter = quarter_of(meaning.month)
+        year = ctx.dct.year if dt.date(ctx.dct.year, meaning.month, 1) <= ctx.dct else ctx.dct.year - 1
+        return _quarter(year, quarter, meaning.offset or 0, bool(meaning.offset))
     named = last_quarter(ctx)
     if meaning.quarter and meaning.year:  # "the 1988 third quarter"
         return Resolved(quarter_value(meaning.year, meaning.quarter), "DATE", True)
@@ -42,15 +46,17 @@ def resolve_period(meaning: Meaning, ctx: Context) -> Resolved:
         return Resolved("", "DATE", False)
     if meaning.quarter:  # "the year-ago third quarter" before any quarter is named
         return Resolved(quarter_value(ctx.dct.year - 1, meaning.quarter), "DATE", True)
-    if meaning.shift == "latest":
+    if meaning.shift == "latest" or meaning.offset:  # the last quarter ended (a year back for "year-ago")
         year, quarter = ctx.dct.year, quarter_of(ctx.dct.month)
-        return _quarter(year, quarter, -1)
+        return _quarter(year, quarter, -1 + (meaning.offset or 0), bool(meaning.offset))
     if meaning.shift == "adjective":
         return Resolved(f"{ctx.dct.year - 1:04d}", "DATE", True)
     return Resolved("", "DATE", False)
 
 
-def _quarter(year: int, quarter: int, shift: int) -> Resolved:
+def _quarter(year: int, quarter: int, shift: int, back: bool = False) -> Resolved:
+    """The quarter `shift` quarters from (year, quarter); it becomes the quarter under
+    discussion unless it is the one compared with (`back`)."""
     value = quarter_value(year, quarter, shift)
     y, q = int(value[:4]), int(value[-1])
-    return Resolved(value, "DATE", True, Anchor(dt.date(y, 3 * q - 2, 1), "Q"))
+    return Resolved(value, "DATE", True, None if back else Anchor(dt.date(y, 3 * q - 2, 1), "Q"))

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.timeline.lexicon import MONTH_RE, MONTHS
 from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.rules import LEFT, Rule, rule
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _BACK_A_YEAR = re.compile(r"year-(?:ago|earlier)|comparable|corresponding|prior-year|last\s+year['’]s|"
                           r"previous\s+year['’]s", re.IGNORECASE)
+_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?P<mon>" + MONTH_RE + r")(?![\w])", re.IGNORECASE)
 _LATEST = re.compile(r"latest|most\s+recent|just-ended|recent", re.IGNORECASE)
 
 
@@ -40,6 +42,9 @@ def _period(m: "re.Match[str]", text: str) -> Meaning | None:
         meaning.year = int(year)
     if ordinal:
         meaning.quarter = _ORDINALS[ordinal.lower()]
+    ended = _ENDED.match(text, m.end())
+    if ended and not ordinal and m.group("u").lower() == "quarter":
+        meaning.month = MONTHS[ended.group("mon").lower().rstrip(".")]  # "the quarter ended March 31"
     return meaning
 
 
