@@ -112,7 +112,9 @@ _WORDS = ["on", "Thursday", "January", "6", ",", "2014", "the", "1990s", "last",
           "years", "ago", "every", "day", "at", "9", "a.m.", "15:00", "GMT", "Q3", "fiscal", "spring", "of",
           "now", "2009-10", "Feb.", "30", "31", "99:99", "$", "2,014", "-", "'", "May", "Christmas",
           "later", "earlier", "this", "next", "month", "the", "day", "before", "yesterday", "\n\n", "12/31/1999",
-          "13/13/2013", "2013-02-30", "week", "of", "March", "1st", "half", "decade", "centuries", "FY"]
+          "13/13/2013", "2013-02-30", "week", "of", "March", "1st", "half", "decade", "centuries", "FY",
+          "a", "Monday", "quarter", "year-ago", "year-earlier", "period", "ended", "nineteen", "ninety-six",
+          "two thousand", "\"", "``", "''", "“", "”", "previous", "latest", "last year", ":"]
 
 
 @settings(max_examples=200, deadline=None)
