@@ -21,15 +21,8 @@ from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.normalise_calendar import resolve_date, resolve_holiday
 from reader.analysis.timeline.normalise_period import resolve_period
 from reader.analysis.timeline.normalise_rel import resolve_relative
-from reader.analysis.timeline.resolved import (
-    Anchor,
-    Context,
-    Resolved,
-    TenseFn,
-    day_result,
-    type_of,
-    with_time,
-)
+from reader.analysis.timeline.resolved import Anchor, Context, Resolved, TenseFn
+from reader.analysis.timeline.resolved import day_result, type_of, with_time
 
 __all__ = ["Anchor", "Context", "Resolved", "resolve"]
 

@@ -18,15 +18,8 @@ from reader.analysis.timeline.reference import (
     season_end,
     season_start,
 )
-from reader.analysis.timeline.resolved import (
-    Anchor,
-    Context,
-    Resolved,
-    TenseFn,
-    day_result,
-    type_of,
-    with_time,
-)
+from reader.analysis.timeline.resolved import Anchor, Context, Resolved, TenseFn
+from reader.analysis.timeline.resolved import day_result, type_of, with_time
 
 TENSE_PENALTY_DAYS = 180.0
 """How far (in days) a reading against the tense is pushed back when choosing a year."""

@@ -17,16 +17,8 @@ from reader.analysis.timeline.reference import (
     quarter_of,
     week_value,
 )
-from reader.analysis.timeline.resolved import (
-    FINENESS,
-    Anchor,
-    Context,
-    Resolved,
-    TenseFn,
-    day_result,
-    type_of,
-    with_time,
-)
+from reader.analysis.timeline.resolved import FINENESS, Anchor, Context, Resolved
+from reader.analysis.timeline.resolved import TenseFn, day_result, type_of, with_time
 
 
 def _unresolved_relative(unit: str, meaning: Meaning) -> str:
