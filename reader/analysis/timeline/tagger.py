@@ -31,13 +31,14 @@ from reader.analysis.timeline.normalise import Context, resolve
 from reader.analysis.timeline.patterns import DATE_RULES
 from reader.analysis.timeline.patterns_clock import CLOCK_RULES
 from reader.analysis.timeline.patterns_dur import DURATION_RULES
+from reader.analysis.timeline.patterns_feasts import FEAST_RULES
 from reader.analysis.timeline.patterns_period import PERIOD_REF_RULES
 from reader.analysis.timeline.patterns_rel import RELATIVE_RULES
 from reader.analysis.timeline.patterns_years import PERIOD_RULES
 from reader.analysis.timeline.rules import Rule
 from reader.analysis.timeline.tense import tense_at
 
-RULES: tuple[Rule, ...] = DATE_RULES + PERIOD_RULES + CLOCK_RULES + RELATIVE_RULES + DURATION_RULES + PERIOD_REF_RULES
+RULES: tuple[Rule, ...] = DATE_RULES + PERIOD_RULES + CLOCK_RULES + RELATIVE_RULES + DURATION_RULES + PERIOD_REF_RULES + FEAST_RULES
 
 
 @dataclass(slots=True)
