@@ -102,7 +102,7 @@ def test_reporting_periods_need_a_quarter_to_refer_to() -> None:
 
 
 def test_a_quarter_named_by_its_end() -> None:
-    assert tag("Revenue rose in the quarter ended June 30.") == [("the quarter", "2019-Q2"), ("June 30", "2019-06-30")]
+    assert tag("Revenue rose in the quarter ended April 30.") == [("the quarter", "2019-Q2"), ("April 30", "2019-04-30")]
 
 
 @pytest.mark.parametrize(

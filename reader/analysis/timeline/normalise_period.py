@@ -28,18 +28,18 @@ def quarter_value(year: int, quarter: int, shift: int = 0) -> str:
 
 
 def resolve_period(meaning: Meaning, ctx: Context) -> Resolved:
-    if meaning.month and ctx.dct is not None:  # "the quarter ended March 31": the last one ending so
+    if meaning.month and ctx.dct is not None:  # "the quarter ended December 31": the last one ending so
         quarter = quarter_of(meaning.month)
         year = ctx.dct.year if dt.date(ctx.dct.year, meaning.month, 1) <= ctx.dct else ctx.dct.year - 1
         return _quarter(year, quarter, meaning.offset or 0, bool(meaning.offset))
     named = last_quarter(ctx)
-    if meaning.quarter and meaning.year:  # "the 1988 third quarter"
+    if meaning.quarter and meaning.year:  # "the 2011 second quarter"
         return Resolved(quarter_value(meaning.year, meaning.quarter), "DATE", True)
     if named is not None:
         year, quarter = named
         if meaning.quarter:  # "the year-ago third quarter"
             quarter = meaning.quarter
-        if meaning.year:  # "the 1988 quarter": that year's quarter of the same rank
+        if meaning.year:  # "the 2011 quarter": that year's quarter of the same rank
             return Resolved(quarter_value(meaning.year, quarter), "DATE", True)
         return Resolved(quarter_value(year, quarter, meaning.offset or 0), "DATE", True)
     if ctx.dct is None:

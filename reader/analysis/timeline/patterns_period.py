@@ -1,5 +1,5 @@
 """Patterns for reporting periods: "the quarter", "the latest quarter", "the
-year-ago period", "the 1988 third quarter", "last year's quarter", and the
+year-ago period", "the 2011 second quarter", and the
 adjectives "year-ago" / "year-earlier" ("a year-earlier loss").
 
 Results are reported for a period, and the text then refers back to it:
@@ -44,7 +44,7 @@ def _period(m: "re.Match[str]", text: str) -> Meaning | None:
         meaning.quarter = _ORDINALS[ordinal.lower()]
     ended = _ENDED.match(text, m.end())
     if ended and not ordinal and m.group("u").lower() == "quarter":
-        meaning.month = MONTHS[ended.group("mon").lower().rstrip(".")]  # "the quarter ended March 31"
+        meaning.month = MONTHS[ended.group("mon").lower().rstrip(".")]  # "the quarter ended December 31"
     return meaning
 
 
