@@ -21,6 +21,8 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from reader.urls import is_web_url
+
 _TRACKING = re.compile(
     r"^(?:utm_[a-z0-9_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ocid|cmpid|smid|ref_src)$",
     re.IGNORECASE,
@@ -41,8 +43,7 @@ def canonical_url(url: str | None) -> str | None:
         port = parts.port
     except ValueError:
         return None
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname:
+    if not is_web_url(url) or not parts.hostname:
         return None
     host = parts.hostname.lower().rstrip(".")
     if host.startswith("www."):

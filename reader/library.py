@@ -104,7 +104,7 @@ def _local(iso: str) -> datetime | None:
     return value.astimezone()
 
 
-def _when(iso: str, now: datetime) -> str:
+def when_opened(iso: str, now: datetime) -> str:
     value = _local(iso)
     if value is None:
         return ""
@@ -129,7 +129,7 @@ def format_library(rows: list[Article], *, width: int | None = None, now: dateti
             clean_line(a.site),
             clean_line(a.published or "")[:10],
             str(a.notes_count),
-            _when(a.last_opened, now),
+            when_opened(a.last_opened, now),
         )
         for i, a in enumerate(rows, 1)
     ]

@@ -208,17 +208,56 @@ class Analysis:
     def complete(self) -> bool:
         return self.blocks_done >= self.blocks_total
 
+    _index: "_Index | None" = field(default=None, init=False, repr=False, compare=False)
+
+    def _ids(self) -> "_Index":
+        """The id index, built once per snapshot (again only if a list was replaced or grew)."""
+        index = self._index
+        if index is None or not index.fits(self):
+            index = self._index = _Index.build(self)
+        return index
+
     def entity(self, entity_id: str | None) -> Entity | None:
-        if entity_id is None:
-            return None
-        for ent in self.entities:
-            if ent.id == entity_id:
-                return ent
-        return None
+        return None if entity_id is None else self._ids().entities.get(entity_id)
+
+    def quote(self, quote_id: str | None) -> Quote | None:
+        return None if quote_id is None else self._ids().quotes.get(quote_id)
+
+    def source(self, source_id: str | None) -> Source | None:
+        return None if source_id is None else self._ids().sources.get(source_id)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("_index", None)
         for ent, ent_data in zip(self.entities, data["entities"]):
             ent_data["count"] = ent.count
             ent_data["first"] = ent.first
         return data
+
+
+@dataclass(slots=True)
+class _Index:
+    """`Analysis` lists by id (the first of a repeated id wins, as a scan would)."""
+
+    lists: tuple[int, int, int, int, int, int]
+    entities: dict[str, Entity]
+    quotes: dict[str, Quote]
+    sources: dict[str, Source]
+
+    @staticmethod
+    def _key(analysis: Analysis) -> tuple[int, int, int, int, int, int]:
+        e, q, s = analysis.entities, analysis.quotes, analysis.sources
+        return (id(e), len(e), id(q), len(q), id(s), len(s))
+
+    @classmethod
+    def build(cls, analysis: Analysis) -> "_Index":
+        def by_id(items: list[Any]) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for item in items:
+                out.setdefault(item.id, item)
+            return out
+
+        return cls(cls._key(analysis), by_id(analysis.entities), by_id(analysis.quotes), by_id(analysis.sources))
+
+    def fits(self, analysis: Analysis) -> bool:
+        return self.lists == self._key(analysis)

@@ -1,18 +1,19 @@
-"""Pure navigation over an analysed article: mentions, quotes, search hits and the jump list.
+"""Pure navigation over an analysed article: mentions, quotes, the jump list and the selection.
 
-The app's keys map onto these functions (n/N, ]/[, s, /, backspace); they
+The app's keys map onto these functions (n/N, ]/[, s, backspace); they
 know nothing of Textual and work on body offsets only, so they are tested
-as plain Python.
+as plain Python. `Selection` is the reader's current choice as a frozen
+value: which entity (or source) and quote, and so which spans to paint.
+The search is in `reader.search`.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
-from reader.model import Analysis, Entity, Mention, Quote
+from reader.model import Analysis, Entity, Mention, Quote, Source
 
 Span = tuple[int, int]
 
@@ -130,25 +131,6 @@ def speaker_target(quote: Quote, analysis: Analysis, near: int) -> Span | None:
     return None if index is None else spans[index]
 
 
-def find_all(body: str, query: str, limit: int = 100_000) -> list[Span]:
-    """Every match of `query` in `body`: plain text, smart case (any capital makes it case-sensitive).
-
-    White space in the query matches any run of white space, so a phrase
-    found across a line break still matches.
-    """
-    query = query.strip()
-    if not query:
-        return []
-    pattern = r"\s+".join(re.escape(part) for part in query.split())
-    flags = 0 if any(ch.isupper() for ch in query) else re.IGNORECASE
-    out: list[Span] = []
-    for match in re.finditer(pattern, body, flags):
-        out.append(match.span())
-        if len(out) >= limit:
-            break
-    return out
-
-
 @dataclass(slots=True)
 class JumpList:
     """Where the reader jumped from, newest last (backspace walks back)."""
@@ -171,6 +153,106 @@ class JumpList:
 
 def overlaps(span: Span, start: int, end: int) -> bool:
     return span[0] < end and span[1] > start or span[0] == span[1] and start <= span[0] < end
+
+
+def step(spans: Sequence[Span], current: Span | None, line: Span, direction: int) -> Span | None:
+    """The span n/N go to: after (before) the marked `current` one, else after (before) the cursor `line`."""
+    if not spans:
+        return None
+    if current is not None and current in spans:
+        ref = current[0]
+    else:
+        ref = line[0] - 1 if direction > 0 else line[1]
+    index = next_span(spans, ref, direction)
+    return None if index is None else spans[index]
+
+
+def quote_step(quotes: Sequence[Quote], selected: Quote | None, line: Span, direction: int) -> Quote | None:
+    """The quote ]/[ go to: after (before) the selected one when the cursor is on it, else the cursor line."""
+    if selected is not None and overlaps((selected.start, selected.end), *line):
+        ref = selected.start
+    else:
+        ref = line[0] - 1 if direction > 0 else line[1]
+    return next_quote(quotes, ref, direction)
+
+
+def quote_on_line(quotes: Sequence[Quote], selected: Quote | None, line: Span) -> Quote | None:
+    """The quote at the cursor line: the selected one if it is there, else the first one on the line."""
+    if selected is not None and overlaps((selected.start, selected.end), *line):
+        return selected
+    candidates = [q for q in quotes if overlaps((q.start, q.end), *line)]
+    return min(candidates, key=lambda q: q.start) if candidates else None
+
+
+def quotes_with_speaker_on(quotes: Sequence[Quote], line: Span) -> list[Quote]:
+    """Quotes whose speaker mention is on the cursor line (the way from a speaker to their words)."""
+    return [q for q in quotes if q.speaker_start is not None
+            and overlaps((q.speaker_start, q.speaker_end or q.speaker_start), *line)]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What the reader has chosen, as a value (replace it, never change it): it says which spans to paint.
+
+    At most one of `entity_id` and `source_id` is set: an entity's mentions,
+    or those of a source the analysis could not tie to an entity. `quote_id`
+    is the selected quote (its words and its speaker mention are painted).
+    `speaker_return` is where `s` left a quote for its speaker: `(quote id,
+    the speaker span)`, so a second `s` on that span goes back.
+    """
+
+    entity_id: str | None = None
+    source_id: str | None = None
+    quote_id: str | None = None
+    speaker_return: tuple[str, Span] | None = None
+
+    def with_entity(self, entity_id: str | None) -> "Selection":
+        return replace(self, entity_id=entity_id, source_id=None)
+
+    def with_source(self, source: Source) -> "Selection":
+        """A source stands for its entity when it has one."""
+        if source.entity_id:
+            return self.with_entity(source.entity_id)
+        return replace(self, entity_id=None, source_id=source.id)
+
+    def with_quote(self, quote: Quote | None) -> "Selection":
+        return replace(self, quote_id=quote.id if quote else None)
+
+    def with_speaker_return(self, value: tuple[str, Span] | None) -> "Selection":
+        return replace(self, speaker_return=value)
+
+    def entity(self, analysis: Analysis) -> Entity | None:
+        return analysis.entity(self.entity_id)
+
+    def quote(self, analysis: Analysis) -> Quote | None:
+        return analysis.quote(self.quote_id)
+
+    def pruned(self, analysis: Analysis) -> "Selection":
+        """Without the entity or source a newer snapshot no longer has."""
+        if self.entity_id and analysis.entity(self.entity_id) is None:
+            return replace(self, entity_id=None)
+        if self.source_id and analysis.source(self.source_id) is None:
+            return replace(self, source_id=None)
+        return self
+
+    def mention_spans(self, analysis: Analysis) -> list[Span]:
+        """The selected entity's (or source's) mentions, sorted: what n/N step through."""
+        if self.source_id is not None:
+            source = analysis.source(self.source_id)
+            return sorted({(m.start, m.end) for m in source.mentions}) if source else []
+        return mention_spans(self.entity(analysis))
+
+    def layers(self, analysis: Analysis) -> dict[str, list[Span]]:
+        """The spans to paint, by article layer: "mention", "quote" and "speaker"."""
+        quote = self.quote(analysis)
+        speaker: list[Span] = []
+        if quote is not None and quote.speaker_start is not None:
+            speaker = [(quote.speaker_start, quote.speaker_end if quote.speaker_end is not None else quote.speaker_start)]
+        return {
+            "mention": self.mention_spans(analysis),
+            "quote": [(quote.start, quote.end)] if quote else [],
+            "speaker": speaker,
+        }
 
 
 def reading_minutes(words: int, wpm: int = WORDS_PER_MINUTE) -> int:

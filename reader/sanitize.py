@@ -32,6 +32,7 @@ _CONTROL_ALL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f" + _NONCHARACTERS + "]")
 _BIDI_ONLY = re.compile("[" + _BIDI + "]")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f" + _BIDI + "\u2028\u2029]")
 _ESCAPE_START = re.compile("[\x1b\x90-\x9f]")
+_SCREEN_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + "]")
 
 
 def strip_escapes(text: str) -> str:
@@ -52,6 +53,11 @@ def clean_line(text: str) -> str:
     text = _BIDI_ONLY.sub("", strip_escapes(text))
     text = _CONTROL_ALL.sub(" ", text.replace("\t", " "))
     return " ".join(text.split())
+
+
+def screen_safe(text: str) -> str:
+    """Control and bidi characters replaced with spaces, one for one (body offsets stay valid on screen)."""
+    return _SCREEN_UNSAFE.sub(" ", text) if _SCREEN_UNSAFE.search(text) else text
 
 
 def has_unsafe(text: str) -> bool:

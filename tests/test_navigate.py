@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader import navigate as nav
+from reader.search import find_all
 from reader.analysis.pipeline import iter_analysis
 from reader.model import Document, Entity, Mention, Quote
-from reader.ui.article_layout import ArticleLayout, wrap
+from reader.layout import ArticleLayout, wrap
 
 
 def test_next_span_wraps_both_ways():
@@ -53,10 +54,10 @@ def test_quotes_navigation_and_the_way_back_from_a_speaker():
 
 def test_find_all_is_smart_case_and_spans_white_space():
     body = "Peace talks. peace\ntalks and PEACE"
-    assert nav.find_all(body, "peace") == [(0, 5), (13, 18), (29, 34)]
-    assert nav.find_all(body, "Peace") == [(0, 5)]
-    assert nav.find_all(body, "peace talks") == [(0, 11), (13, 24)]
-    assert nav.find_all(body, "[bold]") == [] and nav.find_all(body, "  ") == []
+    assert find_all(body, "peace") == [(0, 5), (13, 18), (29, 34)]
+    assert find_all(body, "Peace") == [(0, 5)]
+    assert find_all(body, "peace talks") == [(0, 11), (13, 24)]
+    assert find_all(body, "[bold]") == [] and find_all(body, "  ") == []
 
 
 def test_jump_list_is_bounded_and_skips_repeats():

@@ -43,38 +43,24 @@ because `^`, `<`, `[` and `#` are escaped in it.
 The output never contains control characters, lone surrogates or raw HTML
 other than those anchors; a fenced block or HTML a user writes in a note
 stays inside its callout (a block quote ends the container).
+
+The analysis sections (Quotes, the entity kinds, Timeline, Sources) are in
+`md_analysis`; their words come from `reader.present`.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
+from reader.export.md_analysis import entity_sections, quotes_section, sources_section, timeline_section
 from reader.export.md_text import escape_inline, escape_text, link, quote_block, scrub, yaml_list, yaml_string
-from reader.language import english_only_error
-from reader.model import Analysis, Block, Document, Entity, Quote, Source, TimeItem
+from reader.model import Analysis, Block, Document
 from reader.notes import Note, block_number
+from reader.present import human_date
 from reader.sanitize import clean_block, clean_line
 
 DEFAULT_TAGS = ("reader",)
-
-ENTITY_SECTIONS = (
-    ("person", "People"),
-    ("organisation", "Organisations"),
-    ("place", "Places"),
-    ("group", "Groups and nationalities"),
-    ("other", "Other"),
-)
-SOURCE_KINDS = {
-    "agency": "news agency",
-    "outlet": "outlet",
-    "person": "person quoted",
-    "organisation": "organisation",
-    "document": "document",
-    "link": "link",
-    "image_credit": "image credit",
-}
-
 
 def _exported_text(exported: datetime | str | None) -> str:
     if exported is None:
@@ -86,18 +72,9 @@ def _exported_text(exported: datetime | str | None) -> str:
     return str(exported)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _human_date(value: str | None) -> str:
     """ "2026-01-09" -> "9 January 2026"; other forms as given."""
-    text = clean_line(value or "")
-    try:
-        day = date.fromisoformat(text[:10])
-    except ValueError:
-        return text
-    return f"{day.day} {day:%B %Y}"
+    return human_date(clean_line(value or ""))
 
 
 def front_matter(document: Document, exported: str, tags: Iterable[str]) -> str:
@@ -197,115 +174,6 @@ def notes_section(document: Document, notes: Sequence[Note]) -> list[str]:
         if own:
             parts.append(quote_block("[!NOTE]\n" + own))
     return parts
-
-
-def _speaker(quote: Quote, analysis: Analysis) -> str:
-    entity = analysis.entity(quote.speaker_id)
-    name = clean_line(entity.name if entity else quote.speaker or quote.speaker_mention)
-    who = escape_inline(name) if name else "*unattributed*"
-    role = clean_line(entity.role) if entity else ""
-    if role and role.casefold() not in name.casefold():
-        who += ", " + escape_inline(role)
-    if clean_line(quote.channel):
-        who += f" (via {escape_inline(quote.channel)})"
-    return who
-
-
-def quotes_section(analysis: Analysis) -> list[str]:
-    parts = ["## Quotes"]
-    for quote in analysis.quotes:
-        text = clean_block(quote.text).strip()
-        if text.endswith(","):  # “…, ” she said: the comma belongs to the speech clause
-            text = text[:-1]
-        paragraphs = [escape_text(p) for p in text.split("\n\n")]
-        body = "\n\n".join(p for p in paragraphs if p)
-        if not body:
-            continue
-        if quote.partial:
-            body = f"… {body} …"
-        parts.append(quote_block(body + "\n\n— " + _speaker(quote, analysis)))
-    return parts if len(parts) > 1 else []
-
-
-def _entity_line(entity: Entity) -> str:
-    name = clean_line(entity.name)
-    bits = [f"**{escape_inline(name)}**", _plural(entity.count, "mention")]
-    if clean_line(entity.role):
-        bits.append(escape_inline(entity.role))
-    aliases = []
-    for alias in entity.aliases:
-        alias = clean_line(alias)
-        if alias and alias.casefold() != name.casefold() and alias not in aliases:
-            aliases.append(alias)
-    if aliases:
-        bits.append("also " + ", ".join(escape_inline(a) for a in aliases))
-    return "- " + " · ".join(bits)
-
-
-def entity_sections(analysis: Analysis, document_language: str = "en") -> list[str]:
-    if not analysis.entities_available:
-        not_english = english_only_error(document_language)
-        why = escape_inline(not_english) if not_english else "no English language model was loaded"
-        return ["## People, organisations and places", f"*Not available: {why}.*"]
-    parts: list[str] = []
-    for kind, heading in ENTITY_SECTIONS:
-        group = sorted((e for e in analysis.entities if e.kind == kind), key=lambda e: (-e.count, e.first))
-        if group:
-            parts.append(f"## {heading}")
-            parts.append("\n".join(_entity_line(e) for e in group))
-    return parts
-
-
-def _time_line(document: Document, item: TimeItem) -> str:
-    text = clean_line(item.text)
-    value = clean_line(item.value)
-    iso = item.resolved and item.type in ("DATE", "TIME") and value[:4].isdigit()
-    label = clean_line(item.label)
-    head = f"**{escape_inline(label or (value if iso else text))}**"
-    notes = []
-    if iso and label and label != value:
-        notes.append(escape_inline(value))
-    if iso and text and text != value:
-        notes.append(f"“{escape_inline(text)}”")
-    if item.approximate:
-        notes.append("approximate")
-    if not item.resolved:
-        notes.append("not resolved")
-    if item.type in ("DURATION", "SET"):
-        notes.append(item.type.lower())
-    if item.is_published:
-        notes.append("the article’s date")
-    line = "- " + head + (f" ({', '.join(notes)})" if notes else "")
-    if item.sentence_end > item.sentence_start:
-        sentence = escape_text(document.body[item.sentence_start : item.sentence_end], hard_breaks=False)
-        if sentence:
-            line += " — " + sentence
-    return line
-
-
-def timeline_section(document: Document, analysis: Analysis) -> list[str]:
-    if not analysis.timeline:
-        return []
-    return ["## Timeline", "\n".join(_time_line(document, t) for t in analysis.timeline)]
-
-
-def _source_line(source: Source) -> str:
-    name = clean_line(source.name) or clean_line(source.url)
-    head = link(name, source.url) if source.url else escape_inline(name)
-    if not source.url or head == escape_inline(name):
-        head = f"**{head}**"
-    bits = [head + " — " + SOURCE_KINDS.get(source.kind, escape_inline(source.kind))]
-    if source.mentions:
-        bits.append(_plural(len(source.mentions), "mention"))
-    if source.quote_ids:
-        bits.append(_plural(len(source.quote_ids), "quote"))
-    return "- " + " · ".join(bits)
-
-
-def sources_section(analysis: Analysis) -> list[str]:
-    if not analysis.sources:
-        return []
-    return ["## Sources", "\n".join(_source_line(s) for s in analysis.sources)]
 
 
 def to_markdown(

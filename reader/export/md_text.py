@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from reader.sanitize import clean_block, clean_line, escape_json_text
+from reader.urls import is_web_url
 
 _ALWAYS = re.compile(r"[\\`*\[\]<|~$^#]")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
@@ -93,11 +94,7 @@ def safe_url(url: str | None) -> str | None:
     text = scrub(clean_line(url or ""))
     if not text or len(text) > 4096:
         return None
-    try:
-        scheme = urlsplit(text).scheme.lower()
-    except ValueError:
-        return None
-    if scheme not in ("http", "https"):
+    if not is_web_url(text):
         return None
     return quote(text, safe=_URL_SAFE)
 

@@ -64,7 +64,7 @@ class ReaderCommands(Provider):
         pane = screen.pane(pane_name)
         item = pane.item(key)
         if item is not None:
-            screen._follow(pane, item, explicit=True)
+            screen.navigator.follow(pane_name, item, explicit=True)
             pane.highlight_key(key)
 
     async def discover(self) -> Hits:

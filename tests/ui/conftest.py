@@ -19,7 +19,7 @@ async def wait_analysis(app: ReaderApp, pilot, limit: float = 60.0) -> None:
 
 async def wait_notes(app: ReaderApp, pilot, limit: float = 20.0) -> None:
     waited = 0.0
-    while app.reading.session is None:
+    while app.reading.notes.session is None:
         await pilot.pause(0.02)
         waited += 0.02
         assert waited < limit, "the notes session never opened"

@@ -31,10 +31,10 @@ async def test_h_highlights_the_sentence_and_a_adds_a_note(reference_document):
         await pilot.press("h")
         await pilot.pause()
         span = sentence_span(reference_document, offset)
-        assert [(n.start, n.end) for n in screen.session.notes] == [span]
+        assert [(n.start, n.end) for n in screen.notes.session.notes] == [span]
         assert screen.article.layer_spans("note") == [span]
         await pilot.press("h")  # idempotent
-        assert len(screen.session.notes) == 1
+        assert len(screen.notes.session.notes) == 1
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
@@ -42,7 +42,7 @@ async def test_h_highlights_the_sentence_and_a_adds_a_note(reference_document):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
-        assert screen.session.notes[0].note == "my [bold]note"
+        assert screen.notes.session.notes[0].note == "my [bold]note"
         stored = _stored_notes(reference_document)
         assert [n.note for n in stored] == ["my [bold]note"]
         pane = screen.pane("notes")
@@ -56,9 +56,9 @@ async def test_h_on_the_selected_quote_highlights_the_quote(reference_document):
         await wait_notes(app, pilot)
         screen = app.reading
         await pilot.press("]")
-        quote = screen._quote(screen.selected_quote)
+        quote = screen.selected_quote()
         await pilot.press("h")
-        assert [(n.start, n.end) for n in screen.session.notes] == [(quote.start, quote.end)]
+        assert [(n.start, n.end) for n in screen.notes.session.notes] == [(quote.start, quote.end)]
 
 
 async def test_notes_and_position_survive_a_restart(reference_document):
@@ -73,8 +73,8 @@ async def test_notes_and_position_survive_a_restart(reference_document):
     async with again.run_test(size=(160, 50)) as pilot:
         await wait_notes(again, pilot)
         screen = again.reading
-        assert len(screen.session.notes) == 1
-        assert screen.article.layer_spans("note") == [(screen.session.notes[0].start, screen.session.notes[0].end)]
+        assert len(screen.notes.session.notes) == 1
+        assert screen.article.layer_spans("note") == [(screen.notes.session.notes[0].start, screen.notes.session.notes[0].end)]
         assert on_cursor_line(again, position)
 
 
@@ -86,7 +86,7 @@ async def test_notes_pane_enter_jumps_and_delete_asks_first(reference_document):
         for _ in range(12):
             await pilot.press("j")
         await pilot.press("h")
-        note = screen.session.notes[0]
+        note = screen.notes.session.notes[0]
         await pilot.press("g", "5")
         await pilot.pause()
         assert screen.focused.id == "notes"
@@ -97,12 +97,12 @@ async def test_notes_pane_enter_jumps_and_delete_asks_first(reference_document):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
-        assert len(screen.session.notes) == 1
+        assert len(screen.notes.session.notes) == 1
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert screen.session.notes == [] and _stored_notes(reference_document) == []
+        assert screen.notes.session.notes == [] and _stored_notes(reference_document) == []
         assert "No notes yet" in str(screen.pane("notes").get_option_at_index(0).prompt)
 
 
@@ -173,7 +173,7 @@ async def test_notes_from_another_instance_show_up_and_are_exported(reference_do
             other.add_note(article.id, 0, 20, body[0:20], "from the other window")
         await pilot.press("5")
         await pilot.pause()
-        assert [n.note for n in screen.session.notes] == ["from the other window"]
+        assert [n.note for n in screen.notes.session.notes] == ["from the other window"]
         await pilot.press("e")
         await pilot.pause()
         assert "from the other window" in next(tmp_path.glob("*.md")).read_text()

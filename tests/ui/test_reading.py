@@ -94,7 +94,7 @@ async def test_selecting_an_entity_paints_its_mentions_and_n_walks_them(referenc
         pane = screen.pane("entities")
         pane.highlight_key(zakharova.id)
         await pilot.pause()
-        assert screen.selected_entity == zakharova.id
+        assert screen.selection.entity_id == zakharova.id
         spans = sorted({(m.start, m.end) for m in zakharova.mentions})
         assert screen.article.layer_spans("mention") == spans
         start, end = screen.article.visible_range()
@@ -102,11 +102,11 @@ async def test_selecting_an_entity_paints_its_mentions_and_n_walks_them(referenc
         visited = []
         for _ in range(len(spans)):
             await pilot.press("n")
-            visited.append(screen._current)
+            visited.append(screen.article.current)
         assert sorted(visited) == spans
         assert visited == sorted(visited) or visited[0] != visited[1]
         await pilot.press("N")
-        assert screen._current == visited[-2]
+        assert screen.article.current == visited[-2]
 
 
 async def test_quotes_bracket_keys_and_pane_follow(reference_app):
@@ -115,13 +115,13 @@ async def test_quotes_bracket_keys_and_pane_follow(reference_app):
         screen = reference_app.reading
         quotes = sorted(screen.analysis.quotes, key=lambda q: q.start)
         await pilot.press("]")
-        assert screen.selected_quote == quotes[0].id
+        assert screen.selection.quote_id == quotes[0].id
         assert on_cursor_line(reference_app, quotes[0].start)
         assert screen.pane("quotes").highlighted_item.key == quotes[0].id
         await pilot.press("]")
-        assert screen.selected_quote == quotes[1].id
+        assert screen.selection.quote_id == quotes[1].id
         await pilot.press("[")
-        assert screen.selected_quote == quotes[0].id
+        assert screen.selection.quote_id == quotes[0].id
         assert screen.article.layer_spans("quote") == [(quotes[0].start, quotes[0].end)]
 
 
@@ -130,18 +130,18 @@ async def test_s_jumps_from_she_added_to_zakharova_and_back(reference_app):
         await wait_analysis(reference_app, pilot)
         screen = reference_app.reading
         quote = _quote(reference_app, "she")
-        screen.jump(quote.start, push=False)
+        screen.navigator.jump(quote.start, push=False)
         await pilot.press("s")
-        assert screen._current == (quote.speaker_start, quote.speaker_end)
+        assert screen.article.current == (quote.speaker_start, quote.speaker_end)
         assert on_cursor_line(reference_app, quote.speaker_start)
-        assert screen.selected_entity == quote.speaker_id
+        assert screen.selection.entity_id == quote.speaker_id
         assert screen.article.layer_spans("speaker") == [(quote.speaker_start, quote.speaker_end)]
         await pilot.press("s")
-        assert screen._current == (quote.start, quote.end)
+        assert screen.article.current == (quote.start, quote.end)
         assert on_cursor_line(reference_app, quote.start)
         # n now walks the speaker's mentions; backspace walks the jumps back
         await pilot.press("n")
-        assert screen._current in {(m.start, m.end) for m in _entity(reference_app, "Maria Zakharova").mentions}
+        assert screen.article.current in {(m.start, m.end) for m in _entity(reference_app, "Maria Zakharova").mentions}
         await pilot.press("backspace")
         assert on_cursor_line(reference_app, quote.start)
         await pilot.press("backspace")
@@ -155,21 +155,21 @@ async def test_search_hits_n_and_escape(reference_app):
         await pilot.press("slash")
         assert screen.search_bar.has_focus
         await pilot.press(*"zakharova")
-        hits = screen.search_hits
+        hits = screen.navigator.search.hits
         assert len(hits) >= 3
         body = reference_app.document.body
         assert all(body[s:e].lower() == "zakharova" for s, e in hits)
         assert screen.article.layer_spans("match") == hits
         await pilot.press("enter")
-        assert screen.article.has_focus and screen.search_active
-        first = screen._current
+        assert screen.article.has_focus and screen.navigator.search.active
+        first = screen.article.current
         await pilot.press("n")
-        assert screen._current == hits[(hits.index(first) + 1) % len(hits)]
+        assert screen.article.current == hits[(hits.index(first) + 1) % len(hits)]
         await pilot.press("N")
-        assert screen._current == first
+        assert screen.article.current == first
         assert "/zakharova:" in screen.status.render_state().plain
         await pilot.press("escape")
-        assert not screen.search_active and screen.article.layer_spans("match") == []
+        assert not screen.navigator.search.active and screen.article.layer_spans("match") == []
 
 
 async def test_timeline_and_source_items_jump_to_their_sentence(reference_app):
@@ -224,7 +224,7 @@ async def test_clicking_a_name_selects_its_entity(reference_app):
         line = view.article_layout.lines[y]
         x = view.left + 2 + len(line.prefix) + (mention.start - line.start) + 1
         await pilot.click(view, offset=(x, y - int(view.scroll_y)))
-        assert screen.selected_entity == zakharova.id
+        assert screen.selection.entity_id == zakharova.id
 
 
 async def test_width_theme_help_and_quit(reference_app):
@@ -315,7 +315,7 @@ async def test_arrows_panes_toggle_and_dimmed_keys(reference_app):
         await pilot.pause()
         await pilot.press("j")
         await pilot.pause()
-        assert screen.selected_entity is not None
+        assert screen.selection.entity_id is not None
         assert screen.check_action("next", (1,)) is True
 
 
@@ -369,8 +369,9 @@ async def test_quick_tabs_in_a_narrow_terminal_settle_on_the_last_pane(reference
         await pilot.pause(0.3)
         assert screen.focused.id == "timeline" and screen.pane("timeline").has_class("-current")
         calls = []
-        original = type(screen)._set_current_pane
-        monkeypatch.setattr(type(screen), "_set_current_pane", lambda self, name: (calls.append(name), original(self, name)))
+        side = screen.query_one("#side")
+        original = type(side).set_current
+        monkeypatch.setattr(type(side), "set_current", lambda self, name: (calls.append(name), original(self, name)))
         await pilot.pause(0.5)
         assert calls == []  # nothing keeps switching panes behind the reader's back
         await pilot.click("#tab-sources")

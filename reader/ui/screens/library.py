@@ -34,7 +34,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from reader.library import _when as when_opened
+from reader.library import when_opened
 from reader.sanitize import clean_line
 from reader.store import Article
 

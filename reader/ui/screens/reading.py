@@ -1,22 +1,21 @@
-"""The reading screen: the article, the linked panes, search and the jumps between them.
+"""The reading screen: the article and its side panes; it composes them and routes their messages.
 
 It owns the two workers (the analysis, which loads spaCy off the UI thread
 and streams snapshots, and the notes session) and turns their messages and
-the reader's keys into calls on its children: attributes down, messages up.
-The jumps (n/N, ]/[, s, search) are in `jump_actions.py`, the notes and the
-export in `notes_actions.py`; the navigation rules themselves live in
-`reader.navigate` (plain Python).
+the reader's keys into calls on the objects that hold the state: the
+`ArticleView` (cursor, painted spans, jump list), the `Navigator`
+(selection, search, jumps), the `NotesController` (notes, position,
+export) and the `SidePanel` (the panes by name). Attributes down, messages up.
 """
 
 from __future__ import annotations
 
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -25,8 +24,8 @@ from reader import navigate as nav
 from reader.language import english_only_error
 from reader.model import Analysis, Document, Quote
 from reader.ui.messages import AnalysisUpdated, ModelLoaded, SessionFailed, SessionOpened
-from reader.ui.screens.jump_actions import JumpActions
-from reader.ui.screens.notes_actions import NotesActions
+from reader.ui.navigator import Navigator
+from reader.ui.notes_controller import NotesController
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status import StatusLine
@@ -34,13 +33,12 @@ from reader.ui.widgets.status import StatusLine
 if TYPE_CHECKING:  # pragma: no cover
     from textual.widgets import OptionList
 
-    from reader.ui.widgets.pane import ItemPane, PaneItem
+    from reader.ui.widgets.notes_pane import NotesPane
+    from reader.ui.widgets.pane import ItemPane
+    from reader.ui.widgets.side import SidePanel
 
-PANES = ("entities", "quotes", "timeline", "sources", "notes")
-"""The side panes in tab order; they are mounted right after the first paint (their modules too)."""
 
-
-class ReadingScreen(JumpActions, NotesActions, Screen[None]):
+class ReadingScreen(Screen[None]):
     """One article with its Entities, Quotes, Timeline, Sources and Notes panes."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
@@ -73,40 +71,20 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
         super().__init__()
         self.document = document
         self.analysis = Analysis(blocks_total=len(document.blocks), entities_available=True)
-        self.mentions = nav.MentionIndex()
-        self.jumps = nav.JumpList()
-        self.selected_entity: str | None = None
-        self.selected_quote: str | None = None
-        self.search_hits: list[nav.Span] = []
-        self.search_active = False
-        self._search_origin = 0
-        self._current: nav.Span | None = None
-        self._speaker_return: tuple[str, nav.Span] | None = None
-        self._browsing = False
-        self._moved = False
-        self._panes: dict[str, ItemPane] = {}
+        self._article = ArticleView(document, id="article")
+        self.navigator = Navigator(self)
+        self.notes = NotesController(self)
+        self._side: SidePanel | None = None
         self._pending_focus: ItemPane | None = None
-        self._words_before = [0, *accumulate(len(document.block_text(b).split()) for b in document.blocks)]
-        self.init_notes()
+        self._moved = False
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        self._article = ArticleView(self.document, id="article")
         with Horizontal(id="main"):
             yield self._article
         yield SearchBar(id="search")
-        yield StatusLine(id="status")
+        yield StatusLine(self.document, id="status")
         yield Footer()
-
-    def _side(self) -> Vertical:
-        from reader.ui.widgets.analysis_panes import EntitiesPane, QuotesPane, SourcesPane, TimelinePane
-        from reader.ui.widgets.notes_pane import NotesPane
-        from reader.ui.widgets.pane_tabs import PaneTabs
-
-        tabs = PaneTabs(PANES, id="pane-tabs")
-        panes = (EntitiesPane(id="entities"), QuotesPane(id="quotes"), TimelinePane(id="timeline"),
-                 SourcesPane(id="sources"), NotesPane(id="notes"))
-        return Vertical(tabs, *panes, id="side")
 
     def on_mount(self) -> None:
         self.search_bar.display = False
@@ -117,12 +95,14 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
         self.call_after_refresh(self._after_first_paint)
 
     async def _after_first_paint(self) -> None:
-        side = self._side()
+        from reader.ui.widgets.side import SidePanel
+
+        side = SidePanel(id="side")
         await self.query_one("#main", Horizontal).mount(side)
-        self._panes = {name: side.query_one(f"#{name}") for name in PANES}  # type: ignore[misc]
-        self._set_current_pane("entities")
+        self._side = side
+        side.set_current("entities")
         self.run_analysis()
-        self.open_session()
+        self.notes.open()
 
     @property
     def article(self) -> ArticleView:
@@ -136,28 +116,46 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
     def search_bar(self) -> SearchBar:
         return self.query_one("#search", SearchBar)
 
-    def _is_pane(self, widget: object) -> bool:
-        return any(widget is pane for pane in self._panes.values())
+    @property
+    def selection(self) -> nav.Selection:
+        """What the reader has selected (a frozen value; the navigator replaces it)."""
+        return self.navigator.selection
 
     def pane(self, name: str) -> ItemPane:
-        return self._panes[name]
+        assert self._side is not None, "the panes are mounted just after the first paint"
+        return self._side.pane(name)
+
+    @property
+    def notes_pane(self) -> NotesPane:
+        return self.pane("notes")  # type: ignore[return-value]
 
     @property
     def panes(self) -> list[ItemPane]:
         """The side panes in order ([] until they are mounted, just after the first paint)."""
-        return list(self._panes.values())
+        return self._side.panes if self._side else []
 
-    def _set_current_pane(self, name: str) -> None:
-        if not self._panes:
-            return
+    def selected_quote(self) -> Quote | None:
+        return self.navigator.selected_quote()
+
+    def cursor_line(self) -> nav.Span:
+        line = self.article.article_layout.lines[self.article.cursor]
+        if line.in_body:
+            return (line.start, max(line.end, line.start + 1))
+        offset = self.article.cursor_offset
+        return (offset, offset + 1)
+
+    def mark_view(self, start: int | None = None, end: int | None = None) -> None:
+        """Tell every pane which body offsets are in view (their items there get a bar)."""
+        if start is None or end is None:
+            start, end = self.article.visible_range()
         for pane in self.panes:
-            pane.set_class(pane.id == name, "-current")
-        tabs = self.query_one("#pane-tabs")
-        if tabs.active != f"tab-{name}":
-            tabs.active = f"tab-{name}"
+            pane.mark_view(start, end)
 
+    # -- panes and focus ----------------------------------------------------------------------
     def on_pane_tabs_chosen(self, message) -> None:
         """A click on a tab (narrow layout) opens that pane."""
+        from reader.ui.widgets.side import PANES
+
         if message.name in PANES:
             self.action_focus_pane(message.name)
 
@@ -174,10 +172,10 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
 
     def action_focus_pane(self, name: str) -> None:
         """Show pane `name` (the only one shown, on a narrow terminal) and focus it once it is laid out."""
-        if not self._panes:
+        if self._side is None:
             return
-        self._set_current_pane(name)
-        self.query_one("#side").display = True
+        self._side.set_current(name)
+        self._side.display = True
         self._pending_focus = self.pane(name)
         self.call_after_refresh(self.pane(name).focus)
 
@@ -188,11 +186,10 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
         self.article.full_width = not self.article.full_width
 
     def action_toggle_panes(self) -> None:
-        if not self._panes:
+        if self._side is None:
             return
-        side = self.query_one("#side")
-        side.display = not side.display
-        if not side.display:
+        self._side.display = not self._side.display
+        if not self._side.display:
             self.set_focus(self.article)
 
     def on_descendant_focus(self, event) -> None:
@@ -201,12 +198,33 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
             self._pending_focus = None
         elif self._pending_focus is not None:
             return  # a stale focus from a quick series of tabs: the last one decides
-        if self._is_pane(widget):
-            self._set_current_pane(widget.id or "entities")
+        if self._side is not None and self._side.holds(widget):
+            self._side.set_current(widget.id or "entities")
             if widget.id == "notes":
-                self.refresh_notes()
+                self.notes.refresh()
         elif widget is self.article:
-            self._browsing = False
+            self.navigator.browsing = False
+
+    def _pane_item(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected):
+        pane = event.option_list
+        if self._side is None or not self._side.holds(pane):
+            return None, None
+        return pane, pane.item(event.option.id)  # type: ignore[attr-defined]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        pane, item = self._pane_item(event)
+        if pane is None:
+            return
+        if pane.quiet_key is not None and pane.quiet_key == event.option.id:
+            pane.quiet_key = None
+            return
+        if pane.has_focus and item is not None:
+            self.navigator.follow(pane.id, item, explicit=False)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        pane, item = self._pane_item(event)
+        if pane is not None and item is not None:
+            self.navigator.follow(pane.id, item, explicit=True)
 
     # -- workers ------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False, description="analysis")
@@ -221,180 +239,134 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
             self.post_message(AnalysisUpdated(snapshot))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
+        if event.worker.group == "analysis" and event.state == WorkerState.ERROR and self._side is not None:
+            from reader.ui.widgets.side import ANALYSIS_PANES
+
             error = f"analysis failed: {type(event.worker.error).__name__}: {event.worker.error}"
             self.status.set(analysing=False, analysis="Analysis failed", problem=error)
-            for pane in self.panes[:4]:
-                pane.show_message(error)
+            for name in ANALYSIS_PANES:
+                self.pane(name).show_message(error)
 
     def on_model_loaded(self, message: ModelLoaded) -> None:
         problem = "" if message.label or not message.error else f"Entity model unavailable: {message.error}"
         self.status.set(model=message.label, problem=problem, analysis="Analysing")
 
     def on_analysis_updated(self, message: AnalysisUpdated) -> None:
+        from reader.ui.widgets.side import ANALYSIS_PANES
+
         analysis = self.analysis = message.analysis
-        self.mentions = nav.MentionIndex.build(analysis.entities)
-        for pane in self.panes[:4]:
-            pane.update_from(self.document, analysis)  # type: ignore[attr-defined]
-        if self.selected_entity and analysis.entity(self.selected_entity) is None:
-            self.selected_entity = None
-        self._paint_selection()
-        self._mark_view()
+        if self._side is not None:
+            for name in ANALYSIS_PANES:
+                self._side.analysis_pane(name).update_from(self.document, analysis)
+        self.navigator.analysis_updated()
+        self.mark_view()
+        self.status.show_analysis(analysis, self.document.language)
         if analysis.complete:
-            counts = (f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
-                      f"{len(analysis.timeline)} dates · {len(analysis.sources)} sources")
-            problem = "; ".join(analysis.errors)
-            if not analysis.entities_available and not english_only_error(self.document.language):
-                problem = "Entity model unavailable: " + problem
-            self.status.set(analysing=False, analysis=counts, done=analysis.blocks_done, problem=problem)
-            self.analysis_finished()
-        else:
-            self.status.set(analysing=True, analysis="Analysing", done=analysis.blocks_done, total=analysis.blocks_total)
+            self.notes.analysis_finished()
         self.refresh_bindings()
 
-    # -- the view and the cursor --------------------------------------------------------------
+    def on_session_opened(self, message: SessionOpened) -> None:
+        if not self.is_mounted:
+            message.session.close()
+            return
+        self.notes.opened(message.session, restore_position=not self._moved)
+        self.refresh_bindings()
+
+    def on_session_failed(self, message: SessionFailed) -> None:
+        self.notes.failed(message.error)
+
+    def on_unmount(self) -> None:
+        self.retire()
+
+    def retire(self) -> None:
+        """Stop the analysis, save the reading position and close the notes."""
+        self.workers.cancel_group(self, "analysis")
+        self.notes.close()
+
+    def save_open_draft(self) -> None:
+        self.notes.save_open_draft()
+
+    # -- the article --------------------------------------------------------------------------
     @on(ArticleView.ViewChanged)
     def _view_changed(self, message: ArticleView.ViewChanged) -> None:
-        self._mark_view(message.start, message.end)
-        body_len = max(1, len(self.document.body))
-        block = self.document.block_index_at(message.end) + 1 if self.document.blocks else 0
-        words_left = self._words_before[-1] - self._words_before[min(block, len(self._words_before) - 1)]
-        fraction = 1.0 if message.end >= body_len - 1 else message.end / body_len
-        self.status.set(read_fraction=fraction, words_left=words_left)
-
-    def _mark_view(self, start: int | None = None, end: int | None = None) -> None:
-        if start is None or end is None:
-            start, end = self.article.visible_range()
-        for pane in self.panes:
-            pane.mark_view(start, end)
+        self.mark_view(message.start, message.end)
+        self.status.show_view(message.end)
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         self._moved = True
-        self.position_changed(message.offset)
+        self.notes.position_changed()
 
     @on(ArticleView.Clicked)
     def _clicked(self, message: ArticleView.Clicked) -> None:
-        entity_id = self.mentions.entity_at(message.offset)
-        quote = nav.quote_at(self.analysis.quotes, message.offset)
-        if entity_id:
-            self.select_entity(entity_id)
-            self.pane("entities").highlight_key(entity_id)
-        elif quote is not None:
-            self.select_quote(quote)
-            self.pane("quotes").highlight_key(quote.id)
+        self.navigator.clicked(message.offset)
 
-    def cursor_line(self) -> nav.Span:
-        line = self.article.article_layout.lines[self.article.cursor]
-        if line.in_body:
-            return (line.start, max(line.end, line.start + 1))
-        offset = self.article.cursor_offset
-        return (offset, offset + 1)
+    # -- keys ---------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return True if self.navigator.search.active or self.navigator.mention_spans() else None
+        if action == "quote":
+            return True if self.analysis.quotes else None
+        return True
 
-    def jump(self, offset: int, span: nav.Span | None = None, *, push: bool = True) -> None:
-        """Move the reading cursor to `offset` (remembering where it was) and mark `span`."""
-        if push:
-            self.jumps.push(self.article.cursor_offset)
-        self.article.jump_to(offset)
-        self._current = span
-        self.article.paint("current", [span] if span else [])
-        self.refresh_bindings()
+    def action_next(self, direction: int) -> None:
+        self.navigator.next(direction)
+
+    def action_quote(self, direction: int) -> None:
+        self.navigator.quote(direction)
+
+    def action_speaker(self) -> None:
+        self.navigator.speaker()
 
     def action_back(self) -> None:
-        offset = self.jumps.pop()
-        if offset is None:
+        if not self.article.back():
             self.notify("No earlier place to go back to", timeout=2)
-            return
-        self.jump(offset, push=False)
-
-    # -- selection ----------------------------------------------------------------------------
-    def _paint_selection(self) -> None:
-        entity = self.analysis.entity(self.selected_entity)
-        spans = nav.mention_spans(entity)
-        if entity is None and self.selected_entity and self.selected_entity.startswith("s"):
-            source = next((s for s in self.analysis.sources if s.id == self.selected_entity), None)
-            spans = sorted({(m.start, m.end) for m in source.mentions}) if source else []
-        self.article.paint("mention", spans)
-        quote = self._quote(self.selected_quote)
-        self.article.paint("quote", [(quote.start, quote.end)] if quote else [])
-        speaker = [(quote.speaker_start, quote.speaker_end)] if quote and quote.speaker_start is not None else []
-        self.article.paint("speaker", speaker)  # type: ignore[list-item]
-
-    def _quote(self, quote_id: str | None) -> Quote | None:
-        return next((q for q in self.analysis.quotes if q.id == quote_id), None) if quote_id else None
-
-    def _selected_spans(self) -> list[nav.Span]:
-        return self.article.layer_spans("mention")
-
-    def select_entity(self, entity_id: str | None) -> None:
-        self.selected_entity = entity_id
-        self._paint_selection()
         self.refresh_bindings()
 
-    def select_quote(self, quote: Quote | None) -> None:
-        self.selected_quote = quote.id if quote else None
-        self._paint_selection()
+    def action_search(self) -> None:
+        bar = self.search_bar
+        bar.display = True
+        self.navigator.search_begin()
+        bar.return_focus = self.article
+        self.set_focus(bar)  # at once: the letters typed right after / belong to the search
 
-    def _jump_near(self, spans: list[nav.Span], *, push: bool) -> None:
-        """Jump to the span nearest the cursor, unless one is already in view and we only browse."""
-        if not spans:
-            return
-        start, end = self.article.visible_range()
-        if not push and any(nav.overlaps(s, start, end) for s in spans):
-            return
-        index = nav.nearest_span(spans, self.article.cursor_offset)
-        if index is not None:
-            self.jump(spans[index][0], spans[index], push=push or not self._browsing)
-            self._browsing = self._browsing or not push
+    def on_input_changed(self, event: SearchBar.Changed) -> None:
+        if event.input is self.search_bar:
+            self.navigator.search_changed(event.value)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        pane = event.option_list
-        if not self._is_pane(pane):
+    def on_input_submitted(self, event: SearchBar.Submitted) -> None:
+        if event.input is not self.search_bar:
             return
-        if pane.quiet_key is not None and pane.quiet_key == event.option.id:
-            pane.quiet_key = None
-            return
-        if pane.has_focus:
-            item = pane.item(event.option.id)
-            if item is not None:
-                self._follow(pane, item, explicit=False)
+        self.search_bar.display = False
+        self.navigator.search_submitted()
+        self.set_focus(self.article)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        pane = event.option_list
-        if self._is_pane(pane):
-            item = pane.item(event.option.id)
-            if item is not None:
-                self._follow(pane, item, explicit=True)
+    def on_search_bar_cancelled(self) -> None:
+        self._hide_search()
+        self.navigator.search_cancelled()
+        self.set_focus(self.article)
 
-    def _follow(self, pane: ItemPane, item: PaneItem, *, explicit: bool) -> None:
-        """A pane item was highlighted (browsing) or chosen (enter, click): show it in the article."""
-        if pane.id in ("entities", "sources"):
-            entity_id = item.key
-            if pane.id == "sources":
-                source = next((s for s in self.analysis.sources if s.id == item.key), None)
-                entity_id = source.entity_id if source and source.entity_id else item.key
-                if not item.spans:
-                    if explicit:
-                        self.notify("This source is not named in the text (it comes from the page's metadata)",
-                                    timeout=3)
-                    return
-            self.select_entity(entity_id)
-            self._jump_near(item.spans, push=explicit)
-        elif pane.id == "quotes":
-            quote = self._quote(item.key)
-            self.select_quote(quote)
-            if quote is not None:
-                self._jump_to_item(item, (quote.start, quote.end), explicit)
+    def _hide_search(self) -> None:
+        self.search_bar.display = False
+        self.search_bar.value = ""
+
+    def action_clear(self) -> None:
+        """Escape: clear the search, else the selection."""
+        if self.navigator.search.active or self.search_bar.display:
+            self._hide_search()
+            self.navigator.search_cleared()
         else:
-            target = item.spans[0] if item.spans else None
-            if target is not None:
-                self._jump_to_item(item, target, explicit)
+            self.navigator.clear_selection()
+        self.set_focus(self.article)
 
-    def _jump_to_item(self, item: PaneItem, span: nav.Span, explicit: bool) -> None:
-        start, end = self.article.visible_range()
-        if explicit or not nav.overlaps(span, start, end):
-            self.jump(item.target if item.target is not None else span[0], span, push=explicit or not self._browsing)
-            self._browsing = self._browsing or not explicit
-        else:
-            self._current = span
-            self.article.paint("current", [span])
+    def action_highlight(self) -> None:
+        self.notes.highlight()
+
+    def action_note(self) -> None:
+        self.notes.note()
+
+    def action_delete_note(self) -> None:
+        self.notes.delete()
+
+    def action_export(self) -> None:
+        self.notes.export()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from reader.export.markdown import ENTITY_SECTIONS, SOURCE_KINDS
 from reader.language import english_only_error
 from reader.model import Analysis, Document
 from reader.navigate import mention_spans
+from reader.present import entity_groups, plural, source_kind, speaker_name
 from reader.ui.text_fit import clip
 from reader.ui.widgets.pane import ItemPane, PaneItem
 
@@ -62,10 +62,7 @@ class EntitiesPane(AnalysisPane):
 
     def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
         items: list[PaneItem] = []
-        for kind, heading in ENTITY_SECTIONS:
-            group = sorted((e for e in analysis.entities if e.kind == kind), key=lambda e: (-e.count, e.first))
-            if not group:
-                continue
+        for kind, heading, group in entity_groups(analysis):
             items.append(PaneItem(f"h-{kind}", Text(f"{heading} · {len(group)}", style="bold"), header=True))
             for entity in group:
                 prompt = Text(entity.name, style="bold")
@@ -91,8 +88,7 @@ class QuotesPane(AnalysisPane):
         for quote in analysis.quotes:
             words = clip(quote.text.rstrip(" ,"), 160)
             prompt = Text(("… " if quote.partial else "") + "“" + words + "”", style="italic")
-            speaker = analysis.entity(quote.speaker_id)
-            who = speaker.name if speaker else (quote.speaker or quote.speaker_mention)
+            who = speaker_name(quote, analysis)
             line = "— " + (who or "unattributed")
             if quote.speaker_mention and who and quote.speaker_mention.casefold() != who.casefold():
                 line += f" (“{clip(quote.speaker_mention, 30)}”)"
@@ -148,11 +144,11 @@ class SourcesPane(AnalysisPane):
         items = []
         for source in analysis.sources:
             prompt = Text(source.name or source.url, style="bold")
-            bits = [SOURCE_KINDS.get(source.kind, source.kind)]
+            bits = [source_kind(source.kind)]
             if source.mentions:
-                bits.append(f"{len(source.mentions)} mention{'s' if len(source.mentions) != 1 else ''}")
+                bits.append(plural(len(source.mentions), "mention"))
             if source.quote_ids:
-                bits.append(f"{len(source.quote_ids)} quote{'s' if len(source.quote_ids) != 1 else ''}")
+                bits.append(plural(len(source.quote_ids), "quote"))
             prompt.append("  " + " · ".join(bits), style=MUTED)
             if source.url and source.url != source.name:
                 prompt.append("\n" + clip(source.url, 100), style=MUTED + " underline")

@@ -2,20 +2,18 @@
 
 A Line-API widget (`ScrollView.render_line`): only the lines in view are
 drawn, so a million-word article opens as fast as a short one. The text is
-turned into `Segment`s directly (never parsed as markup) after control and
-bidi characters are replaced one for one, so offsets stay true and nothing
-reaches the terminal raw. The screen paints spans by layer (`paint`):
-the selected entity's mentions, the selected quote and its speaker, search
-hits and notes; styles come from the `.tcss` component classes, so themes
-apply.
+turned into `Segment`s directly (never parsed as markup, `article_paint`)
+after control and bidi characters are replaced one for one
+(`reader.sanitize.screen_safe`), so offsets stay true and nothing reaches
+the terminal raw. The screen paints spans by layer (`paint`); styles come
+from the `.tcss` component classes, so themes apply. The view owns the jump
+list: `jump` remembers where the cursor was, `back` returns there, and
+`current` is the span the last jump marked.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from functools import partial
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -27,9 +25,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.layout import ArticleLayout, Line, char_at_column
 from reader.model import Document
-from reader.navigate import Span
-from reader.ui.article_layout import ArticleLayout, Line
+from reader.navigate import JumpList, Span
+from reader.sanitize import screen_safe
+from reader.ui.widgets.article_paint import LAYERS, Layers, body_segments
+from reader.urls import is_web_url
 
 MEASURE = 88
 """Text columns at most (a readable measure); `w` lifts it."""
@@ -41,26 +42,9 @@ LAYOUT_STEP = 300
 SCROLL_OFF = 2
 """Lines kept between the cursor and the top or bottom edge."""
 
-LAYERS = ("note", "mention", "quote", "speaker", "match", "current")
-"""Paint order: later layers draw over earlier ones."""
-
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-
-
-def screen_safe(text: str) -> str:
-    """Replace control and bidi-override characters with spaces, one for one (offsets stay valid)."""
-    return _UNSAFE.sub(" ", text) if _UNSAFE.search(text) else text
-
 
 def _is_web_url(url: str) -> bool:
-    return url.lower().startswith(("http://", "https://")) and not _UNSAFE.search(url)
-
-
-@dataclass(slots=True)
-class _Layer:
-    spans: list[Span]
-    starts: list[int]
-    longest: int
+    return is_web_url(url) and screen_safe(url) == url
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -114,12 +98,37 @@ class ArticleView(ScrollView, can_focus=True):
         self.article_layout = ArticleLayout()
         """Laid out at the real width on the first resize (a million words take most of a second)."""
         self.cursor = 0
-        self._layers: dict[str, _Layer] = {}
+        self.painted = Layers()
+        self.jumps = JumpList()
+        """Where the reader jumped from, newest last (backspace walks back)."""
+        self.current: Span | None = None
+        """The span the last jump marked (painted as "current")."""
         self._styles: dict[str, Style] = {}
         self._links = sorted(
             ((link.start, link.end, link.url) for link in document.links if _is_web_url(link.url)),
         )
         self._link_starts = [start for start, _, _ in self._links]
+
+    # -- jumps --------------------------------------------------------------------------------
+    def jump(self, offset: int, span: Span | None = None, *, push: bool = True) -> None:
+        """Move the cursor to `offset` (remembering where it was when `push`) and mark `span`."""
+        if push:
+            self.jumps.push(self.cursor_offset)
+        self.jump_to(offset)
+        self.mark(span)
+
+    def mark(self, span: Span | None) -> None:
+        """Mark `span` as the current one (None: no mark)."""
+        self.current = span
+        self.paint("current", [span] if span else [])
+
+    def back(self) -> bool:
+        """Go back to where the last jump came from; False when there is nowhere to go."""
+        offset = self.jumps.pop()
+        if offset is None:
+            return False
+        self.jump(offset, push=False)
+        return True
 
     # -- geometry -----------------------------------------------------------------------------
     @property
@@ -255,35 +264,17 @@ class ArticleView(ScrollView, can_focus=True):
         line = self.article_layout.lines[y]
         if line.in_body:
             column = event.x - self.left - GUTTER - len(line.prefix)
-            offset = line.start + self._char_at(line.text, column)
+            offset = line.start + char_at_column(line.text, column)
             self.post_message(self.Clicked(min(offset, line.end)))
-
-    @staticmethod
-    def _char_at(text: str, column: int) -> int:
-        if text.isascii():
-            return max(0, min(column, len(text)))
-        from rich.cells import cell_len
-
-        cells = 0
-        for i, char in enumerate(text):
-            cells += cell_len(char)
-            if cells > column:
-                return i
-        return len(text)
 
     # -- painted spans ------------------------------------------------------------------------
     def paint(self, name: str, spans: list[Span]) -> None:
         """Paint `spans` (body offsets) with the `article--NAME` style; [] clears the layer."""
-        spans = sorted(s for s in spans if s[1] > s[0])
-        old = self._layers.get(name)
-        if old is not None and old.spans == spans:
-            return
-        self._layers[name] = _Layer(spans, [s for s, _ in spans], max((e - s for s, e in spans), default=0))
-        self.refresh()
+        if self.painted.paint(name, spans):
+            self.refresh()
 
     def layer_spans(self, name: str) -> list[Span]:
-        layer = self._layers.get(name)
-        return list(layer.spans) if layer else []
+        return self.painted.spans(name)
 
     def notify_style_update(self) -> None:
         self._styles.clear()
@@ -295,14 +286,6 @@ class ArticleView(ScrollView, can_focus=True):
             style = self._styles[name] = self.get_component_rich_style(f"article--{name}", partial=True)
         return style
 
-    def _spans_in(self, name: str, start: int, end: int) -> list[Span]:
-        layer = self._layers.get(name)
-        if layer is None or not layer.spans:
-            return []
-        lo = bisect_left(layer.starts, start - layer.longest)
-        hi = bisect_right(layer.starts, end)
-        return [s for s in layer.spans[lo:hi] if s[1] > start and s[0] < end]
-
     def _line_base(self, line: Line) -> Style:
         if line.kind in ("title", "meta", "url", "heading", "blockquote"):
             style = self._style(line.kind)
@@ -310,31 +293,6 @@ class ArticleView(ScrollView, can_focus=True):
                 style += Style(link=self.document.url)
             return style
         return Style()
-
-    def _body_segments(self, line: Line, base: Style) -> list[Segment]:
-        start, end = line.start, line.end
-        cuts = {start, end}
-        painted: list[tuple[Span, Style]] = []
-        for name in LAYERS:
-            for span in self._spans_in(name, start, end):
-                painted.append((span, self._style(name)))
-                cuts.update(x for x in span if start < x < end)
-        lo = bisect_right(self._link_starts, end)
-        for link_start, link_end, url in self._links[max(0, lo - 50) : lo]:
-            if link_end > start and link_start < end:
-                painted.insert(0, ((link_start, link_end), self._style("link") + Style(link=url)))
-                cuts.update(x for x in (link_start, link_end) if start < x < end)
-        if not painted:
-            return [Segment(screen_safe(line.text), base)]
-        bounds = sorted(cuts)
-        out = []
-        for a, b in zip(bounds, bounds[1:]):
-            style = base
-            for (s, e), layer_style in painted:
-                if s < b and e > a:
-                    style += layer_style
-            out.append(Segment(screen_safe(line.text[a - start : b - start]), style))
-        return out
 
     def render_lines(self, crop):
         if self.article_layout.width != self.text_width:  # the first frame comes before the Resize event
@@ -355,7 +313,7 @@ class ArticleView(ScrollView, can_focus=True):
         if line.prefix:
             segments.append(Segment(line.prefix, base + self._style("gutter")))
         if line.in_body:
-            segments += self._body_segments(line, kind_style)
+            segments += body_segments(line, kind_style, self.painted, (self._links, self._link_starts), self._style)
         elif line.text:
             segments.append(Segment(screen_safe(line.text), kind_style))
         return Strip(segments).extend_cell_length(width, base).crop(0, width)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rich.text import Text
 from textual.widgets import Static
 
+from reader.language import english_only_error
+from reader.model import Analysis, Document
 from reader.navigate import reading_minutes
+from reader.present import analysis_counts
 
 BAR_CELLS = 10
 
@@ -35,9 +39,29 @@ class StatusLine(Static):
 
     COMPONENT_CLASSES = {"status--problem"}
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self.state = StatusState()
+        self.document = document
+        self._words_before = [0, *accumulate(len(document.block_text(b).split()) for b in document.blocks)]
+
+    def show_view(self, end: int) -> None:
+        """The view now ends at body offset `end`: how far the reader is, how many words are left."""
+        document = self.document
+        body_len = max(1, len(document.body))
+        block = document.block_index_at(end) + 1 if document.blocks else 0
+        words_left = self._words_before[-1] - self._words_before[min(block, len(self._words_before) - 1)]
+        self.set(read_fraction=1.0 if end >= body_len - 1 else end / body_len, words_left=words_left)
+
+    def show_analysis(self, analysis: Analysis, language: str) -> None:
+        """A new analysis snapshot: its progress, or its counts and problems once complete."""
+        if not analysis.complete:
+            self.set(analysing=True, analysis="Analysing", done=analysis.blocks_done, total=analysis.blocks_total)
+            return
+        problem = "; ".join(analysis.errors)
+        if not analysis.entities_available and not english_only_error(language):
+            problem = "Entity model unavailable: " + problem
+        self.set(analysing=False, analysis=analysis_counts(analysis), done=analysis.blocks_done, problem=problem)
 
     def set(self, **changes: object) -> None:
         for name, value in changes.items():

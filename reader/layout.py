@@ -210,3 +210,15 @@ def _date(published: str | None) -> str:
     except ValueError:
         return published
     return f"{day.day} {day:%B %Y}"
+
+
+def char_at_column(text: str, column: int) -> int:
+    """Index of the character of `text` drawn at terminal `column` (wide characters take two)."""
+    if text.isascii():
+        return max(0, min(column, len(text)))
+    cells = 0
+    for i, char in enumerate(text):
+        cells += cell_len(char)
+        if cells > column:
+            return i
+    return len(text)
