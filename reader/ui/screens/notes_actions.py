@@ -62,6 +62,7 @@ class NotesActions:
         self.refresh_bindings()
 
     def on_session_failed(self: "ReadingScreen", message: SessionFailed) -> None:
+        self.session_error = message.error
         self.pane("notes").show_message(f"Notes unavailable: {message.error}")
         self.notify(f"Notes are off for this article: {message.error}", severity="error", markup=False)
 
@@ -100,7 +101,7 @@ class NotesActions:
 
     def retire(self: "ReadingScreen") -> None:
         """Stop the analysis, save the reading position and close the notes."""
-        self.workers.cancel_group(self, "analysis")
+        self.stop_analysis()
         if self.session is not None:
             self.save_position()
             self.session.close()
@@ -109,7 +110,11 @@ class NotesActions:
     # -- highlights and notes -----------------------------------------------------------------
     def _need_session(self: "ReadingScreen") -> "ArticleSession | None":
         if self.session is None:
-            self.notify("Your notes are still opening; try again in a moment", timeout=2)
+            failed = getattr(self, "session_error", "")
+            if failed:
+                self.notify(f"Notes are off for this article: {failed}", severity="error", timeout=4, markup=False)
+            else:
+                self.notify("Your notes are still opening; try again in a moment", timeout=2)
         return self.session
 
     def _target_span(self: "ReadingScreen") -> tuple[int, int]:
@@ -118,7 +123,7 @@ class NotesActions:
         line = self.cursor_line()
         if quote is not None and quote.start < line[1] and quote.end > line[0]:
             return (quote.start, quote.end)
-        return sentence_span(self.document, self.article.cursor_offset)
+        return sentence_span(self.document, self.article.cursor_offset, self.analysis.sentences)
 
     def action_highlight(self: "ReadingScreen") -> None:
         session = self._need_session()
@@ -200,8 +205,12 @@ class NotesActions:
         if editor.is_mounted and editor.changed:
             try:
                 self.session.set_note(note.id, editor.text)
-            except ReaderError:
-                pass  # the database refused it: nothing more can be done while quitting
+            except ReaderError as exc:  # the database refused it (a full disk): keep it in a recovery file
+                from reader.recovery import keep_draft
+
+                path = keep_draft(self.document, note.text, editor.text, str(exc))
+                if path is not None:
+                    getattr(self.app, "recovered", []).append(str(path))
 
     def action_delete_note(self: "ReadingScreen") -> None:
         from reader.ui.screens.confirm import ConfirmScreen
