@@ -43,7 +43,7 @@ def _size(count: int) -> str:
 
 
 def check_url(url: str, *, redirect: bool = False) -> str:
-    """`url` itself when it is an http(s) URL with a host; else ReaderError (saying "redirect refused" for a redirect)."""
+    """`url` itself when it is an http(s) URL with a host; else ReaderError ("redirect refused: ..." for a redirect)."""
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -107,7 +107,8 @@ def _fetch(url: str, max_bytes: int, transport: httpx.BaseTransport | None, tota
     try:
         with httpx.Client(
             follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=TIMEOUT, headers=headers, transport=transport,
-            trust_env=TRUST_ENV, event_hooks={"response": [responses.append]},
+            trust_env=TRUST_ENV,
+            event_hooks={"response": [responses.append]},
         ) as client:
             with client.stream("GET", url) as response:
                 final = str(response.url)

@@ -31,15 +31,6 @@ def _linear(small: float, large: float) -> bool:
     return large <= 3 * small + 0.5
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from reader.analysis.nlp import load_nlp
-
-    model = load_nlp()
-    if model is None:
-        pytest.skip("no spaCy model")
-    return model
-
 
 @pytest.mark.parametrize("mark", ["[", '"', "a"], ids=["brackets", "quote-marks", "letters"])
 @pytest.mark.timeout(120)

@@ -2,8 +2,9 @@
 
 A break is a full stop, question or exclamation mark (with any closing
 quote or bracket) followed by a capital, or a line break; a full stop after
-"Mr" or an initial is none (the one splitter of `reader.analysis.sentences`). The breaks of a text are found once and then looked up by
-bisection, so asking for the sentence around each quote stays linear.
+"Mr" or an initial is none (the one splitter of `reader.analysis.sentences`).
+The breaks of a text are found once and then looked up by bisection, so
+asking for the sentence around each quote stays linear.
 """
 
 from __future__ import annotations
