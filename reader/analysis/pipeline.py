@@ -159,9 +159,15 @@ def analyse(
     if parallel and nlp is not None and len(document.body) >= PARALLEL_MIN_CHARS and not english_only_error(
         document.language
     ):
+        import multiprocessing
+
         from reader.analysis.parallel import ParseHelper
 
-        helper = ParseHelper()  # loads its model while this process loads (or already has) its own
+        if not multiprocessing.current_process().daemon:  # a pool's worker may have no children
+            try:
+                helper = ParseHelper()  # loads its model while this process loads (or already has) its own
+            except OSError:
+                helper = None
     try:
         result = None
         for result in iter_analysis(document, nlp, stream=False, budget=budget, helper=helper):
