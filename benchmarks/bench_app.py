@@ -58,6 +58,8 @@ COLS, ROWS = 160, 50
 HELLO = [sys.executable, "-m", "benchmarks.hello_app"]
 ANALYSING = re.compile(r"analys\w*ing", re.IGNORECASE)
 STATUS_NOISE = re.compile(r"analys\w*ing|\d%", re.IGNORECASE)  # rows that change by themselves
+STATUS_ROWS = 3
+"""The status line and the footer live in the last this many rows of the screen."""
 PRESS_TIMEOUT = 5.0  # seconds to wait for a key's effect
 KEYS = {"space": b" ", "enter": b"\r", "tab": b"\t", "down": b"\x1b[B", "up": b"\x1b[A"}
 
@@ -144,7 +146,13 @@ def analysing(app: PtyApp) -> bool:
 
 
 def noise(change: Change) -> bool:
-    """A status-line row that changes by itself (progress), not in answer to a key."""
+    """A status-line row that changes by itself (progress), not in answer to a key.
+
+    Only the bottom rows (the status line above the footer) count: an article
+    line that says "12%" is an answer to a key like any other line.
+    """
+    if change.row < ROWS - STATUS_ROWS:
+        return False
     return bool(STATUS_NOISE.search(change.old) or STATUS_NOISE.search(change.new))
 
 

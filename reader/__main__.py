@@ -2,4 +2,5 @@
 
 from reader.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # the analysis processes are spawned: they import this module without running it
+    raise SystemExit(main())

@@ -37,16 +37,25 @@ class Fetched:
 
 
 def _size(count: int) -> str:
-    return f"{count // 1_000_000} MB" if count >= 1_000_000 else f"{count:,} bytes"
+    from reader.load import mib
+
+    return mib(count)
 
 
-def check_url(url: str) -> str:
-    """`url` itself when it is an http(s) URL with a host; else ReaderError."""
-    parts = urlsplit(url)
+def check_url(url: str, *, redirect: bool = False) -> str:
+    """`url` itself when it is an http(s) URL with a host; else ReaderError ("redirect refused: ..." for a redirect)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:  # "Invalid IPv6 URL", a bad port ...
+        raise ReaderError(f"not a valid URL ({exc}): {url[:200]}") from None
     if parts.scheme.lower() not in ("http", "https"):
+        if redirect:
+            raise ReaderError(f"redirect refused: the server redirected to a URL that is not http or https "
+                              f"({parts.scheme or 'no scheme'}:): {url[:200]}")
         raise ReaderError(f"only http and https URLs can be opened, not {parts.scheme or 'this'}: {url[:200]}")
-    if not parts.hostname:
-        raise ReaderError(f"not a valid URL: {url[:200]}")
+    if not host:
+        raise ReaderError(f"{'redirect refused: the target is ' if redirect else ''}not a valid URL: {url[:200]}")
     return url
 
 
@@ -93,15 +102,17 @@ def _fetch(url: str, max_bytes: int, transport: httpx.BaseTransport | None, tota
     import time
 
     began = time.monotonic()
+    responses: list[httpx.Response] = []
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"}
     try:
         with httpx.Client(
             follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=TIMEOUT, headers=headers, transport=transport,
             trust_env=TRUST_ENV,
+            event_hooks={"response": [responses.append]},
         ) as client:
             with client.stream("GET", url) as response:
                 final = str(response.url)
-                check_url(final)
+                check_url(final, redirect=final != url)
                 if response.status_code == 404 or response.status_code == 410:
                     raise ReaderError(f"not found (HTTP {response.status_code}): {url}")
                 if response.status_code >= 400:
@@ -125,8 +136,12 @@ def _fetch(url: str, max_bytes: int, transport: httpx.BaseTransport | None, tota
                 return Fetched(b"".join(chunks), final, response.charset_encoding, mime)
     except ReaderError:
         raise
-    except httpx.UnsupportedProtocol:
-        raise ReaderError(f"the server redirected to a URL that is not http or https: {url}") from None
+    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+        location = responses[-1].headers.get("location", "") if responses else ""
+        if responses and responses[-1].is_redirect:
+            check_url(location, redirect=True)
+            raise ReaderError(f"redirect refused: {location[:200]}") from None
+        raise ReaderError(f"not a valid URL: {exc}") from None
     except httpx.TooManyRedirects:
         raise ReaderError(f"too many redirects (more than {MAX_REDIRECTS}): {url}") from None
     except httpx.TimeoutException:
@@ -136,7 +151,5 @@ def _fetch(url: str, max_bytes: int, transport: httpx.BaseTransport | None, tota
         if "name or service" in text or "nodename" in text or "getaddrinfo" in text or "resolve" in text:
             raise ReaderError(f"cannot find the host {urlsplit(url).hostname} (DNS lookup failed)") from None
         raise ReaderError(f"cannot connect to {urlsplit(url).hostname}: {exc}") from None
-    except httpx.InvalidURL as exc:
-        raise ReaderError(f"not a valid URL: {exc}") from None
     except httpx.HTTPError as exc:
         raise ReaderError(f"download failed: {type(exc).__name__}: {exc}") from None

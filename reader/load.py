@@ -7,9 +7,9 @@ a `ReaderError` with one clear line.
 
 from __future__ import annotations
 
-import gzip
 import os
 import re
+import stat
 import sys
 import zlib
 from dataclasses import dataclass
@@ -20,6 +20,13 @@ from reader.errors import ReaderError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_GZIP_LAYERS = 2
+"""gzip inside gzip is undone once more (a server compressing a .gz file); deeper nesting is refused."""
+
+CONTROL_SHARE = 0.05
+"""Text has next to no C0 control bytes besides tab, line breaks and form feed; random binary has about 12%."""
+
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")
 
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
@@ -62,11 +69,31 @@ def refuse_other_schemes(source: str) -> None:
         raise ReaderError(f"only http and https URLs can be opened, not {match.group(1).lower()}: {source[:200]}")
 
 
+def mib(count: int) -> str:
+    """A byte count in MiB, as every size limit is printed ("200 MiB")."""
+    return f"{count / (1024 * 1024):.0f} MiB" if count >= 1024 * 1024 else f"{count:,} bytes"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def _read_file(path: str) -> bytes:
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block forever, a device never end
+            raise ReaderError(f"not an article: {path} is {_kind(info.st_mode)}; only regular files (and -) are read")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
-            raise ReaderError(f"file too large: {size // 1_000_000} MB (limit {MAX_FILE_BYTES // 1_000_000} MB): {path}")
+            raise ReaderError(f"file too large: {mib(size)} (limit {mib(MAX_FILE_BYTES)}): {path}")
         with open(path, "rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
@@ -85,20 +112,40 @@ def _read_stdin(stream: BinaryIO | None = None) -> bytes:
         raise ReaderError("nothing on standard input: pipe an article in, e.g. `pbpaste | reader -`")
     data = stream.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise ReaderError(f"standard input too large (limit {MAX_FILE_BYTES // 1_000_000} MB)")
+        raise ReaderError(f"standard input too large (limit {mib(MAX_FILE_BYTES)})")
     return data
 
 
 def gunzip(data: bytes, origin: str) -> bytes:
-    """Decompress gzip bytes with a cap on the output size (no zip bombs)."""
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = decompressor.decompress(data, MAX_UNZIPPED_BYTES + 1)
-    except zlib.error:
-        raise ReaderError(f"broken gzip data: {origin}") from None
-    if len(out) > MAX_UNZIPPED_BYTES or decompressor.unconsumed_tail:
-        raise ReaderError(f"too large once decompressed (limit {MAX_UNZIPPED_BYTES // 1_000_000} MB): {origin}")
-    return out
+    """Decompress gzip bytes, every member of them, with a cap on the output size (no zip bombs)."""
+    out: list[bytes] = []
+    size = 0
+    rest = data
+    while rest[:2] == b"\x1f\x8b":
+        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            part = decompressor.decompress(rest, MAX_UNZIPPED_BYTES + 1 - size)
+        except zlib.error:
+            raise ReaderError(f"broken gzip data: {origin}") from None
+        size += len(part)
+        if size > MAX_UNZIPPED_BYTES or decompressor.unconsumed_tail:
+            raise ReaderError(f"too large once decompressed (limit {mib(MAX_UNZIPPED_BYTES)}): {origin}")
+        if not decompressor.eof:
+            raise ReaderError(f"broken gzip data (cut short): {origin}")
+        out.append(part)
+        rest = decompressor.unused_data.lstrip(b"\x00")  # members may be padded with NULs
+    return b"".join(out)
+
+
+def gunzip_layers(data: bytes, origin: str) -> bytes:
+    """Undo gzip up to `MAX_GZIP_LAYERS` deep; deeper is refused."""
+    for _ in range(MAX_GZIP_LAYERS):
+        if data[:2] != b"\x1f\x8b":
+            return data
+        data = gunzip(data, origin)
+    if data[:2] == b"\x1f\x8b":
+        raise ReaderError(f"not an article: {origin} is gzip nested more than {MAX_GZIP_LAYERS} deep")
+    return data
 
 
 def check_text_bytes(data: bytes, origin: str) -> None:
@@ -113,6 +160,23 @@ def check_text_bytes(data: bytes, origin: str) -> None:
         nul_share = sample.count(b"\x00") / len(sample)
         if nul_share > 0.1:
             raise ReaderError(f"not an article: {origin} is binary data")
+    if looks_binary(data):
+        raise ReaderError(f"not an article: {origin} is binary data (mostly not text)")
+
+
+def looks_binary(data: bytes) -> bool:
+    """Bytes that decode to mostly non-text: many control bytes, and neither UTF-16/32 nor UTF-8."""
+    sample = data[:65536]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or utf16_without_bom(sample):
+        return False
+    controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS) + sample.count(0x7F)
+    if controls <= CONTROL_SHARE * len(sample):
+        return False
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start < len(sample) - 4  # not only a character cut at the sample's end
+    return False
 
 
 def load_bytes(source: str, *, stdin: BinaryIO | None = None) -> Loaded:
@@ -128,8 +192,7 @@ def load_bytes(source: str, *, stdin: BinaryIO | None = None) -> Loaded:
         loaded = Loaded(fetched.data, source, fetched.url, fetched.charset)
     else:
         loaded = Loaded(_read_file(source), source)
-    if loaded.data[:2] == b"\x1f\x8b":
-        loaded.data = gunzip(loaded.data, loaded.origin)
+    loaded.data = gunzip_layers(loaded.data, loaded.origin)
     check_text_bytes(loaded.data, loaded.origin)
     return loaded
 

@@ -203,6 +203,9 @@ class Analysis:
     errors: list[str] = field(default_factory=list)
     blocks_done: int = 0
     blocks_total: int = 0
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    """Every sentence of the analysed blocks, in order: the model's parse (else the rule-based split).
+    Not part of `to_dict`; the app's `h` marks these."""
 
     @property
     def complete(self) -> bool:
@@ -229,6 +232,7 @@ class Analysis:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("_index", None)
+        data.pop("sentences", None)
         for ent, ent_data in zip(self.entities, data["entities"]):
             ent_data["count"] = ent.count
             ent_data["first"] = ent.first

@@ -21,10 +21,10 @@ API (for the app)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
+from reader.analysis.sentences import sentence_around, split_sentences
 from reader.model import Document
 
 
@@ -49,42 +49,30 @@ class Note:
         return not self.note.strip()
 
 
-# A sentence ends at . ! ? (or …) plus closing quotes/brackets before white space, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|(?=\n)")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev vs etc inc ltd co corp jan feb mar apr "
-    "jun jul aug sep sept oct nov dec no fig approx e.g i.e u.s u.k u.n".split()
-)
+def sentence_span(
+    document: Document, offset: int, sentences: Sequence[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """The (start, end) body offsets of the sentence around `offset` (never across blocks).
 
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the "." at `text[dot]` ends an abbreviation or an initial, not a sentence."""
-    if text[dot] != ".":
-        return False
-    start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
-    word = text[start:dot].lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-
-
-def sentence_span(document: Document, offset: int) -> tuple[int, int]:
-    """The (start, end) body offsets of the sentence around `offset` (never across blocks)."""
+    `sentences` are the analysis' sentences (`Analysis.sentences`: the parsed
+    ones when the model ran); without them, or where they do not reach, the
+    shared rule-based splitter decides, so `h` marks what the panes show.
+    """
     if not document.blocks:
         return (0, len(document.body))
     offset = max(0, min(offset, len(document.body)))
+    if sentences:
+        found = sentence_around(sentences, offset)
+        if found is not None:
+            return found
     block = document.blocks[document.block_index_at(offset)]
     text = document.body[block.start : block.end]
-    local = max(0, min(offset - block.start, len(text)))
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if match.end() - match.start() == 1 and _is_abbreviation(text, match.start()):
-            continue
-        if local < end:
-            return _trim(document.body, block.start + start, block.start + end)
-        start = end
-    return _trim(document.body, block.start + start, block.end)
+    spans = split_sentences(text, block.start)
+    found = sentence_around(spans, offset)
+    if found is None:  # between two sentences: the next one, else the last
+        later = [span for span in spans if span[0] >= offset]
+        found = later[0] if later else (spans[-1] if spans else (block.start, block.end))
+    return _trim(document.body, *found)
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:

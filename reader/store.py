@@ -110,6 +110,24 @@ def document_from_json(data: str) -> Document:
     return Document(**values)
 
 
+_PLAIN = (
+    ("disk is full", "the disk is full"),
+    ("not a database", "the file is damaged (it is not a notes database); move it away to start afresh"),
+    ("malformed", "the file is damaged; move it away to start afresh"),
+    ("readonly", "the file is read-only"),
+    ("unable to open", "the file cannot be opened"),
+)
+
+
+def plain_error(exc: BaseException) -> str:
+    """An SQLite error in plain words ("the disk is full"), else its own message."""
+    text = str(exc)
+    for needle, words in _PLAIN:
+        if needle in text.lower():
+            return words
+    return text
+
+
 class Store:
     """One connection to the notes database (see the module docstring)."""
 
@@ -125,7 +143,7 @@ class Store:
             self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
             self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         except sqlite3.Error as exc:
-            raise ReaderError(f"cannot open the notes database {self.path}: {exc}") from None
+            raise ReaderError(f"cannot open the notes database {self.path}: {plain_error(exc)}") from None
         try:
             if is_new:
                 try:
@@ -135,7 +153,7 @@ class Store:
             self._retry_while_locked(self._setup, timeout)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
-            raise ReaderError(f"cannot use the notes database {self.path}: {exc}") from None
+            raise ReaderError(f"cannot use the notes database {self.path}: {plain_error(exc)}") from None
         except BaseException:
             self._conn.close()
             raise
@@ -192,17 +210,18 @@ class Store:
             try:
                 self._retry_while_locked(lambda: self._conn.execute("BEGIN IMMEDIATE"), self._timeout)
             except sqlite3.OperationalError as exc:
-                raise ReaderError(f"the notes database is busy or unwritable: {exc}") from None
+                raise ReaderError(f"the notes database is busy or unwritable: {plain_error(exc)}") from None
             try:
                 yield self._conn
                 self._conn.execute("COMMIT")
             except BaseException as exc:
                 try:
-                    self._conn.execute("ROLLBACK")
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
                 except sqlite3.Error:
                     pass
                 if isinstance(exc, sqlite3.Error):
-                    raise ReaderError(f"could not save to the notes database: {exc}") from None
+                    raise ReaderError(f"could not save to the notes database: {plain_error(exc)}") from None
                 raise
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

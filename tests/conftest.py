@@ -30,3 +30,14 @@ def reference_analysis(reference_document):
     from reader.analysis.pipeline import analyse
 
     return analyse(reference_document)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The English pipeline, loaded once (the tests that need it skip without one)."""
+    from reader.analysis.nlp import load_nlp
+
+    model = load_nlp()
+    if model is None:
+        pytest.skip("no spaCy model installed")
+    return model

@@ -21,7 +21,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -286,15 +285,6 @@ def test_random_pasted_text(text, how, data):
 def test_random_bytes(data):
     run_pipeline(data)
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    from reader.analysis.nlp import load_nlp
-
-    model = load_nlp()
-    if model is None:
-        pytest.skip("no spaCy model installed")
-    return model
 
 
 @budget(12, share=0.1)

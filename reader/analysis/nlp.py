@@ -1,16 +1,20 @@
 """The spaCy runtime: load the English pipeline once, parse block by block.
 
+Hostile text is bounded before the model sees it (`reader.analysis.bounded`):
+over-long "words" are cut, long blocks parsed in windows at sentence breaks.
+
 This is the only module that imports spaCy, and it does so lazily, so
 `reader extract --format text` and the app's first paint never pay for it.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+from reader.analysis.bounded import bound_tokenizer, pipe_windows
+from reader.analysis.sentences import split_sentences
 from reader.model import Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,6 +50,7 @@ def load_nlp() -> "Language | None":
                     errors.append(f"{name}: {type(exc).__name__}")
                     continue
                 meta = nlp.meta
+                bound_tokenizer(nlp)
                 _state["nlp"] = nlp
                 _state["label"] = f"{name} {meta.get('version', '')}".strip()
                 break
@@ -77,27 +82,6 @@ class ParsedBlock:
     ents: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
-
-
-def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
-    """A rule-based sentence split, used when no model is loaded."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        stripped_end = end
-        while stripped_end > pos and text[stripped_end - 1].isspace():
-            stripped_end -= 1
-        if stripped_end > pos:
-            spans.append((base + pos, base + stripped_end))
-        pos = end
-    tail = text[pos:].rstrip()
-    if tail:
-        spans.append((base + pos, base + pos + len(tail)))
-    return spans
-
-
 def _from_doc(index: int, start: int, text: str, doc: "Doc") -> ParsedBlock:
     sentences = []
     for sent in doc.sents:
@@ -111,21 +95,18 @@ def _from_doc(index: int, start: int, text: str, doc: "Doc") -> ParsedBlock:
     return ParsedBlock(index, start, text, doc, sentences, ents)
 
 
-MAX_BLOCK_CHARS = 100_000
-"""spaCy's parser is quadratic-ish on huge runs; longer blocks are parsed in slices."""
-
-
 def parse_blocks(
-    document: Document, nlp: "Language | None", *, batch_size: int = 32
+    document: Document, nlp: "Language | None", *, batch_size: int = 32, indices: Sequence[int] | None = None
 ) -> Iterator[ParsedBlock]:
-    """Parse each block on its own (never across block boundaries), in order."""
+    """Parse each block on its own (never across block boundaries), in order (or only `indices`, in that order)."""
     blocks = document.blocks
+    order = range(len(blocks)) if indices is None else indices
     if nlp is None:
-        for i, block in enumerate(blocks):
+        for i in order:
+            block = blocks[i]
             text = document.body[block.start : block.end]
             yield ParsedBlock(i, block.start, text, None, split_sentences(text, block.start), [])
         return
-    texts = (document.body[b.start : b.end][:MAX_BLOCK_CHARS] for b in blocks)
-    for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
-        block = blocks[i]
-        yield _from_doc(i, block.start, doc.text, doc)
+    texts = (document.body[blocks[i].start : blocks[i].end] for i in order)
+    for i, doc in zip(order, pipe_windows(nlp, texts, batch_size=batch_size)):
+        yield _from_doc(i, blocks[i].start, doc.text, doc)

@@ -29,6 +29,9 @@ MAX_ANALYSED_CHARS = 1_000_000
 """Only the blocks within the first this many characters (about 180,000 words) are analysed: beyond it
 the model would run for many minutes. The reader still shows the whole article; `errors` says so."""
 
+PARALLEL_MIN_CHARS = 40_000
+"""Articles at least this long are parsed by two processes when a helper is given (see `parallel.py`)."""
+
 COST_FACTOR = 4.0
 """A snapshot costs rebuilding the layers; wait this many times that cost before the next,
 so streaming adds at most about a quarter to the total time."""
@@ -52,6 +55,7 @@ def build_analysis(
     sources = find_sources(view, entities, quotes)
     errors = [] if nlp is not None else [model_error() or "no English spaCy model could be loaded"]
     return Analysis(
+        sentences=[span for block in parsed for span in block.sentences],
         entities=entities,
         quotes=quotes,
         timeline=timeline,
@@ -70,6 +74,8 @@ def iter_analysis(
     *,
     stream: bool = True,
     cancelled: Callable[[], bool] | None = None,
+    budget: float | None = None,
+    helper: Any = None,
 ) -> Iterator[Analysis]:
     """Yield growing snapshots while parsing; the last one is complete.
 
@@ -79,6 +85,11 @@ def iter_analysis(
     that is not in English gets no entities, quotes, timeline or sources (the
     rules and the model are English-only and would produce garbage) and one
     line in `errors` saying so; the model is not even loaded.
+
+    `budget` (seconds): past it no more blocks are parsed and the last
+    snapshot says so in `errors`. `helper` (a `reader.analysis.parallel`
+    ParseHelper): a long article's blocks are parsed by it and this process
+    together (both cores).
     """
     not_english = english_only_error(document.language)
     if not_english:
@@ -90,11 +101,15 @@ def iter_analysis(
         nlp = load_nlp()
     total = len(document.blocks)
     parsed: list[ParsedBlock] = []
-    next_at = time.monotonic() + MIN_INTERVAL
-    for block in parse_blocks(document, nlp):
+    began = time.monotonic()
+    next_at = began + MIN_INTERVAL
+    over = (lambda: time.monotonic() - began > budget) if budget is not None else (lambda: False)
+    for block in _parse(document, nlp, helper, over):
         if cancelled is not None and cancelled():
             return
         parsed.append(block)
+        if len(parsed) < total and over():
+            break
         if stream and len(parsed) < total and time.monotonic() >= next_at:
             began = time.monotonic()
             snapshot = build_analysis(document, parsed, nlp, total)
@@ -104,7 +119,23 @@ def iter_analysis(
     final = build_analysis(document, parsed, nlp, total)
     if too_long:
         final.errors.append(too_long)
+    if len(parsed) < total:
+        final.errors.append(budget_error(budget or 0.0, len(parsed), total))
     yield final
+
+
+def budget_error(budget: float, done: int, total: int) -> str:
+    """The line `errors` carries when the time budget stopped the analysis."""
+    return (f"the analysis stopped after {budget:g} s (its time budget): only the first {done:,} of "
+            f"{total:,} paragraphs were analysed")
+
+
+def _parse(document: Document, nlp: "Language | None", helper: Any, over: Callable[[], bool]) -> Iterator[ParsedBlock]:
+    if helper is not None and nlp is not None and len(document.body) >= PARALLEL_MIN_CHARS:
+        from reader.analysis.parallel import parse_in_two
+
+        return parse_in_two(document, nlp, helper, stop=over)
+    return parse_blocks(document, nlp)
 
 
 def _within_limit(document: Document) -> tuple[Document, str | None]:
@@ -120,10 +151,29 @@ def _within_limit(document: Document) -> tuple[Document, str | None]:
     return replace(document, blocks=document.blocks[:keep]), message
 
 
-def analyse(document: Document, nlp: "Language | None" = AUTO) -> Analysis:
-    """The complete analysis of `document`."""
-    result = None
-    for result in iter_analysis(document, nlp, stream=False):
-        pass
-    assert result is not None
-    return result
+def analyse(
+    document: Document, nlp: "Language | None" = AUTO, *, budget: float | None = None, parallel: bool = True
+) -> Analysis:
+    """The complete analysis of `document` (a long one parsed by two processes unless `parallel` is False)."""
+    helper = None
+    if parallel and nlp is not None and len(document.body) >= PARALLEL_MIN_CHARS and not english_only_error(
+        document.language
+    ):
+        import multiprocessing
+
+        from reader.analysis.parallel import ParseHelper
+
+        if not multiprocessing.current_process().daemon:  # a pool's worker may have no children
+            try:
+                helper = ParseHelper()  # loads its model while this process loads (or already has) its own
+            except OSError:
+                helper = None
+    try:
+        result = None
+        for result in iter_analysis(document, nlp, stream=False, budget=budget, helper=helper):
+            pass
+        assert result is not None
+        return result
+    finally:
+        if helper is not None:
+            helper.close()

@@ -148,6 +148,8 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, force: bool = 
         raise ReaderError(f"cannot write {path}: the directory {directory} does not exist")
     if path.is_dir():
         raise ReaderError(f"cannot write {path}: it is a directory")
+    if path.exists() and not path.is_file():  # a device, FIFO or socket: never replaced by a file
+        raise ReaderError(f"cannot write {path}: it is not a regular file (export writes only regular files)")
     if path.exists() and not force:
         raise ExportExists(path)
     _sweep_stale_temps(path)

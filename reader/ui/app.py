@@ -37,6 +37,23 @@ class ReaderApp(App[None]):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
+        self.recovered: list[str] = []
+        """Recovery files holding notes the disk refused (told on quitting)."""
+
+    def on_mount(self) -> None:
+        """SIGTERM, SIGHUP (the terminal closed) and SIGINT quit as `q` does: drafts saved, terminal restored."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, lambda: self.call_next(self.action_quit))
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows
+                pass
 
     def get_default_screen(self) -> ReadingScreen:
         """The reading screen is the default one: no blank screen is painted before it."""
@@ -110,8 +127,13 @@ class ReaderApp(App[None]):
 
 
 def run_document(document: Document) -> int:
-    ReaderApp(document).run()
-    return 0
+    import sys
+
+    app = ReaderApp(document)
+    app.run()
+    for path in app.recovered:
+        print(f"reader: warning: a note could not be saved to the notes database; it is kept in {path}", file=sys.stderr)
+    return 1 if app.recovered else 0
 
 
 def run_app(source: str, *, published: str | None = None) -> int:

@@ -89,6 +89,7 @@ class NotesController:
             self.host.article.jump_to(session.position)
 
     def failed(self, error: str) -> None:
+        self.error = error
         self.host.notes_pane.show_message(f"Notes unavailable: {error}")
         self.host.notify(f"Notes are off for this article: {error}", severity="error", markup=False)
 
@@ -131,7 +132,11 @@ class NotesController:
     # -- highlights and notes -----------------------------------------------------------------
     def _need_session(self) -> "ArticleSession | None":
         if self.session is None:
-            self.host.notify("Your notes are still opening; try again in a moment", timeout=2)
+            if getattr(self, "error", ""):
+                self.host.notify(f"Notes are off for this article: {self.error}", severity="error", timeout=4,
+                                 markup=False)
+            else:
+                self.host.notify("Your notes are still opening; try again in a moment", timeout=2)
         return self.session
 
     def _target_span(self) -> Span:
@@ -140,7 +145,7 @@ class NotesController:
         line = self.host.cursor_line()
         if quote is not None and quote.start < line[1] and quote.end > line[0]:
             return (quote.start, quote.end)
-        return sentence_span(self.host.document, self.host.article.cursor_offset)
+        return sentence_span(self.host.document, self.host.article.cursor_offset, self.host.analysis.sentences)
 
     def highlight(self) -> None:
         session = self._need_session()
@@ -223,8 +228,12 @@ class NotesController:
         if editor.is_mounted and editor.changed:
             try:
                 self.session.set_note(note.id, editor.text)
-            except ReaderError:
-                pass  # the database refused it: nothing more can be done while quitting
+            except ReaderError as exc:  # the database refused it (a full disk): keep it in a recovery file
+                from reader.recovery import keep_draft
+
+                path = keep_draft(self.host.document, note.text, editor.text, str(exc))
+                if path is not None:
+                    getattr(self.host.app, "recovered", []).append(str(path))
 
     def delete(self) -> None:
         from reader.ui.screens.confirm import ConfirmScreen

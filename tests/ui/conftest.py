@@ -38,3 +38,11 @@ def on_cursor_line(app: ReaderApp, offset: int) -> bool:
 @pytest.fixture
 def reference_app(reference_document):
     return ReaderApp(reference_document)
+
+
+@pytest.fixture(autouse=True)
+def _analysis_in_this_process(monkeypatch):
+    """UI tests run the analysis in-process (no model process per test); test_signals.py runs the real app."""
+    from reader.ui.screens.reading import ReadingScreen
+
+    monkeypatch.setattr(ReadingScreen, "analysis_process", False)

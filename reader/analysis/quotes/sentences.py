@@ -1,28 +1,24 @@
 """Sentence bounds inside one block, for quote attribution (model-free, cached per text).
 
 A break is a full stop, question or exclamation mark (with any closing
-quote or bracket) followed by a capital; a full stop after "Mr" or an
-initial is none. The breaks of a text are found once and then looked up by
-bisection, so asking for the sentence around each quote stays linear.
+quote or bracket) followed by a capital, or a line break; a full stop after
+"Mr" or an initial is none (the one splitter of `reader.analysis.sentences`).
+The breaks of a text are found once and then looked up by bisection, so
+asking for the sentence around each quote stays linear.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 from typing import Iterator
 
-_BREAK = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=(?:''|``|[\"“‘'(\[])?[A-Z0-9])")
-_ABBREV_END = re.compile(r"(?:^|[^\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|No|vs|Inc|Co|Lt|Col|Sgt|Ft|Mt)$")
+from reader.analysis import sentences as shared
 
 
-def sentence_breaks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The sentence breaks in text[start:end] (a full stop after "Mr" or an initial is none)."""
-    for match in _BREAK.finditer(text, start, end):
-        if text[match.start()] == "." and _ABBREV_END.search(text, max(0, match.start() - 4), match.start()):
-            continue
-        yield match
+def sentence_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentence breaks in text[start:end], as (start, end) pairs (the shared splitter's)."""
+    return shared.sentence_breaks(text, start, end)
 
 
 @lru_cache(maxsize=8)
@@ -30,9 +26,9 @@ def _break_index(text: str) -> tuple[list[int], list[int]]:
     """(starts, ends) of every sentence break of a block text, computed once per text."""
     starts: list[int] = []
     ends: list[int] = []
-    for match in sentence_breaks(text, 0, len(text)):
-        starts.append(match.start())
-        ends.append(match.end())
+    for brk_start, brk_end in sentence_breaks(text, 0, len(text)):
+        starts.append(brk_start)
+        ends.append(brk_end)
     return starts, ends
 
 

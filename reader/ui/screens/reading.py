@@ -67,9 +67,13 @@ class ReadingScreen(Screen[None]):
         Binding("e", "export", "Export"),
     ]
 
+    analysis_process = True
+    """Run the analysis in its own process (`reader.analysis.worker`); the UI tests run it in this one."""
+
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
+        self.analysis_service = None
         self.analysis = Analysis(blocks_total=len(document.blocks), entities_available=True)
         self._article = ArticleView(document, id="article")
         self.navigator = Navigator(self)
@@ -233,10 +237,30 @@ class ReadingScreen(Screen[None]):
         from reader.analysis.pipeline import iter_analysis
 
         worker = get_current_worker()
+        if self.analysis_process and not english_only_error(self.document.language):
+            from reader.analysis.worker import AnalysisService
+
+            service = self.analysis_service = AnalysisService()
+            first = True
+            for snapshot in service.analyse(self.document):  # the model's process; this thread only waits
+                if worker.is_cancelled:
+                    return
+                if first:
+                    error = "" if snapshot.model else "; ".join(snapshot.errors)
+                    self.post_message(ModelLoaded(snapshot.model, error))
+                    first = False
+                self.post_message(AnalysisUpdated(snapshot))
+            return
         nlp = None if english_only_error(self.document.language) else load_nlp()
         self.post_message(ModelLoaded(model_label(), model_error()))
         for snapshot in iter_analysis(self.document, nlp, cancelled=lambda: worker.is_cancelled):
             self.post_message(AnalysisUpdated(snapshot))
+
+    def stop_analysis(self) -> None:
+        """End the analysis at once: its process is killed, whatever it is doing."""
+        self.workers.cancel_group(self, "analysis")
+        if self.analysis_service is not None:
+            self.analysis_service.cancel()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR and self._side is not None:
@@ -280,7 +304,7 @@ class ReadingScreen(Screen[None]):
 
     def retire(self) -> None:
         """Stop the analysis, save the reading position and close the notes."""
-        self.workers.cancel_group(self, "analysis")
+        self.stop_analysis()
         self.notes.close()
 
     def save_open_draft(self) -> None:
