@@ -66,7 +66,7 @@ def save_feed(store: "Store", source: str, parsed: ParsedFeed) -> int:
                 "link = excluded.link, title = excluded.title, site = excluded.site, "
                 "published = COALESCE(excluded.published, feed_items.published), "
                 "summary = excluded.summary, content = excluded.content",
-                (feed_id, item.guid, item.link, item.title, item.site, item.published or now, item.summary,
+                (feed_id, item.guid, item.link, item.title, item.site, item.published, item.summary,
                  item.content, now),
             )
     return feed_id
@@ -95,7 +95,7 @@ def queue(store: "Store", feed_ids: list[int] | None = None) -> list[QueueItem]:
             return []
         sql += f" WHERE i.feed_id IN ({', '.join('?' * len(feed_ids))})"
         params = tuple(feed_ids)
-    rows = store.query(sql + " ORDER BY i.published DESC, i.id DESC", params)
+    rows = store.query(sql + " ORDER BY COALESCE(i.published, i.seen) DESC, i.id DESC", params)
     return [QueueItem(*row[:8], bool(row[8]), bool(row[9])) for row in rows]
 
 
