@@ -16,7 +16,7 @@ from typing import Sequence
 from reader import __version__
 from reader.errors import ReaderError
 
-COMMANDS = ("open", "extract", "export", "library")
+COMMANDS = ("open", "extract", "export", "library", "feed")
 
 
 def _iso_date(value: str) -> str:
@@ -67,9 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--force", action="store_true", help="overwrite an existing file")
     p_export.add_argument("--published", type=_iso_date, metavar="DATE")
 
-    p_library = sub.add_parser("library", help="list the articles you have read; `library open N` reopens one")
-    p_library.add_argument("action", nargs="?", choices=("list", "open"), default="list")
-    p_library.add_argument("number", nargs="?", type=_positive)
+    from reader.commands.library_cli import add_feed_parser, add_library_parser
+
+    add_library_parser(sub, _positive)
+    add_feed_parser(sub)
     return parser
 
 
@@ -124,9 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return export.run_export(args.source, args.output, force=args.force, published=args.published)
         if args.command == "library":
-            from reader.commands import library
+            from reader.commands.library_cli import run_library_command
 
-            return library.run_library(args.action, args.number)
+            return run_library_command(args)
+        if args.command == "feed":
+            from reader.commands.library_cli import run_feed_command
+
+            return run_feed_command(args, parser)
     except ReaderError as exc:
         print(f"reader: error: {exc}", file=sys.stderr)
         return 1

@@ -24,7 +24,8 @@ TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=10.0, pool=10.0)
 TOTAL_SECONDS = 60.0
 TRUST_ENV = True
 """Honour the proxy settings of the environment (tests turn this off to stay on loopback)."""
-ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml",
+                  "application/rss+xml", "application/atom+xml")
 
 
 @dataclass(slots=True)

@@ -224,6 +224,14 @@ class Store:
                     raise ReaderError(f"could not save to the notes database: {plain_error(exc)}") from None
                 raise
 
+    def transaction(self) -> Any:
+        """A write transaction for modules that keep their own tables (`reader.index`, `reader.feeds`)."""
+        return self._write()
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query (parameterised)."""
+        return self._read(sql, params)
+
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:

@@ -16,6 +16,8 @@ documents: article_id -> the cleaned Document as JSON (so the library can
            reopen an article offline and notes can be re-anchored).
 notes:     id, article_id, start_offset, end_offset, text (highlighted),
            note (the user's note, "" for a highlight), created, updated.
+
+Version 2 adds the library index and the feeds (`reader.index.schema`).
 """
 
 from __future__ import annotations
@@ -73,7 +75,13 @@ def _v1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX notes_article ON notes (article_id, start_offset)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+def _v2(conn: sqlite3.Connection) -> None:
+    from reader.index.schema import library_tables
+
+    library_tables(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
