@@ -167,10 +167,10 @@ def gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Common given names (case-folded): the gazetteer's list across languages and the
-    shared English list of `reader/data/first_names.json`."""
+    """Common given names (case-folded): the gazetteer's list across languages and
+    `reader/data/first_names.json` (many countries' name statistics, see its "_about")."""
     names: set[str] = set()
-    for path, keys in (("data/gazetteer.json", ("given_names",)), ("data/first_names.json", ("m", "f"))):
+    for path, keys in (("data/gazetteer.json", ("given_names",)), ("data/first_names.json", ("m", "f", "either"))):
         try:
             data = json.loads(resources.files("reader").joinpath(path).read_text("utf-8"))
         except (OSError, ValueError):  # pragma: no cover - packaging error

@@ -28,18 +28,15 @@ _YEAR = re.compile(r"^[(\[]?(?:1[89]|20)\d\d[)\]]?[.,;:]?$")
 def _numbers(tokens: list[str]) -> int:
     """Numeric tokens that are not years ("London 2012" is no score)."""
     return sum(1 for t in tokens if _NUM_TOKEN.match(t) and not _YEAR.match(t))
-CONNECTORS = frozenset(
-    "v vs vs. at beat bt beats c b lbw st not out and & for retired ret ret. def d. drew with "
-    "run runs wkt wkts pts pt".split()
-)
+CONNECTORS = frozenset("v vs vs. at beat beats and & for def def. d. drew with".split())
 """Lower-case words a table line may hold between names."""
 
 CAPS_STOPS = (FUNCTION_WORDS | {"v", "vs", "vs."}) - INNER_LOWER - {"&"}
 """Words that separate two names in an all-caps table line ("DENVER AT GREEN BAY")."""
 
 TABLE_WORDS = frozenset(
-    "attendance halftime half-time extras total totals draw draws bowling batting result results "
-    "standings score scores scorers score: fall wickets innings overs goals points played won lost "
+    "attendance halftime half-time total totals draw draws result results "
+    "standings score scores scorers score: goals points played won lost "
     "average averages pos team teams club player players rank ranking name position time times "
     "rebounds assists record leaders leader home away round heat final finals semifinal semifinals "
     "quarterfinal quarterfinals group division conference note notes change close open high low "
