@@ -19,6 +19,7 @@ to full name; then the kind each group wins by vote.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -128,6 +129,7 @@ def _merge_people(groups: list[Group]) -> list[Group]:
     if not suffixes:
         return groups
     gaz = gazetteer()
+    starts: dict[int, dict[int, list[int]]] = {}
     for group in groups:
         key = " ".join(_words(group.longest))
         owners = [g for g in suffixes.get(key, []) if g is not group and g.members]
@@ -138,25 +140,46 @@ def _merge_people(groups: list[Group]) -> list[Group]:
         if gaz_kind and gaz_kind != "person" and votes.get("person", 0.0) < votes.get(gaz_kind, 0.0):
             continue
         for member in group.members:
-            _owner_for(owners, member).members.append(member)
+            owner = _owner_for(owners, member, starts)
+            owner.members.append(member)
+            bisect.insort(_starts_of(starts, owner).setdefault(member.block, []), member.start)
         group.members = []
     groups = [g for g in groups if g.members]
     return _merge_given_names(groups)
 
 
-def _owner_for(owners: list[Group], member: Candidate) -> Group:
+def _owner_for(owners: list[Group], member: Candidate, starts: dict[int, dict[int, list[int]]]) -> Group:
     """Which of several people sharing a surname a lone surname means: the one named
-    in the same paragraph just before, else the most mentioned, else the first named."""
+    in the same paragraph just before, else the most mentioned, else the first named.
+    `starts`: per owner (by id), per block, its mention starts in order (see `_block_starts`)."""
     if len(owners) == 1:
         return owners[0]
-    same_block = [
-        (max(m.start for m in g.members if m.start <= member.start), i)
-        for i, g in enumerate(owners)
-        if any(m.block == member.block and m.start <= member.start for m in g.members)
-    ]
-    if same_block:
-        return owners[max(same_block)[1]]
+    best: tuple[int, int] | None = None
+    for i, owner in enumerate(owners):
+        in_block = _starts_of(starts, owner).get(member.block, [])
+        k = bisect.bisect_right(in_block, member.start)
+        if k and (best is None or in_block[k - 1] > best[0]):
+            best = (in_block[k - 1], i)
+    if best is not None:
+        return owners[best[1]]
     return max(owners, key=lambda g: (len(g.members), -g.first))
+
+
+def _starts_of(starts: dict[int, dict[int, list[int]]], group: Group) -> dict[int, list[int]]:
+    """The group's mention starts per block, computed once and kept in `starts`."""
+    found = starts.get(id(group))
+    if found is None:
+        found = starts[id(group)] = _block_starts(group)
+    return found
+
+
+def _block_starts(group: Group) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for m in group.members:
+        out.setdefault(m.block, []).append(m.start)
+    for starts in out.values():
+        starts.sort()
+    return out
 
 
 def _merge_given_names(groups: list[Group]) -> list[Group]:

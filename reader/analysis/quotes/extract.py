@@ -38,6 +38,9 @@ _TOLD = re.compile(r"\b(?:told|telling|in\s+an\s+interview\s+with|speaking\s+to|
                    r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
 _OPENING = ("before", "colon", "transcript")
 """Clauses that introduce a quote: the quote after them is not part of the writer's sentence."""
+CHANNEL_REACH = 300
+"""How far (characters) from the quote and its clause an "according to AP" is looked for: the
+sentence, but never more, so a paragraph without sentence breaks is not rescanned per quote."""
 _ADJACENT = ("after", "inverted", "before", "colon", "according", "dash", "transcript")
 
 
@@ -166,8 +169,10 @@ def _find_channel(run: QuoteRun, clause: Clause, blocks: list[Block], texts: lis
         return  # the clause is in another paragraph (a colon before the quote)
     text = texts[index]
     base = blocks[index].start
-    start = sentence_start(text, max(0, min(clause.cue_start, run.span.open_start - base)))
-    end = sentence_end(text, max(clause.cue_end, run.span.close_end - base), len(text))
+    low = max(0, min(clause.cue_start, run.span.open_start - base))
+    high = max(clause.cue_end, run.span.close_end - base)
+    start = max(sentence_start(text, low), low - CHANNEL_REACH)
+    end = min(sentence_end(text, high, len(text)), high + CHANNEL_REACH)
     found = channel_in(text, start, end, views[index])
     if found is None:
         match = _TOLD.search(text, start, end)
