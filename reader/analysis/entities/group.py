@@ -336,8 +336,8 @@ def build_groups(candidates: list[Candidate], body: str) -> list[Group]:
     for group in groups:
         revote(group)
     groups = _merge_people(groups)
+    groups = _merge_acronyms(groups, body)  # "(ILO)" after a name first: surer than a prefix
     groups = _merge_company_names(groups)
-    groups = _merge_acronyms(groups, body)
     groups = _split_possessives(groups)
     for group in groups:
         group.members.sort(key=lambda c: c.start)
