@@ -40,8 +40,9 @@ _OPENING = ("before", "colon", "transcript")
 """Clauses that introduce a quote: the quote after them is not part of the writer's sentence."""
 SCARE_WORDS = 3
 """A run of this many words or fewer inside the writer's sentence, with no speech clause and
-no verb of saying above it (none, or only "be", "seem", "get"), is a scare quote ("the
-"tough on crime" pledge", "aims to be "fair to all""): kept out of the quotes, no speaker."""
+only a linking verb above it ("be", "seem", "get": "aims to be "fair to all"") is a scare
+quote: kept out of the quotes, no speaker. One with no verb above it stays a quote without
+a speaker (news desks quote short phrases of a source that way)."""
 _LINKING_VERBS = frozenset("be is are was were been being am become becomes became seem seems seemed "
                            "get gets got getting remain remains remained".split())
 CHANNEL_REACH = 300
@@ -215,7 +216,7 @@ def _keep(run: QuoteRun, body: str, blocks: list[Block], texts: list[str], views
     if embedded(before, inner):
         close = span.close_end - block.start if span.last_block == span.first_block else len(text)
         clause = governing_clause(views[span.first_block], rel, close)
-        if n <= SCARE_WORDS and (clause is None or clause.cue.casefold() in _LINKING_VERBS):
+        if n <= SCARE_WORDS and clause is not None and clause.cue.casefold() in _LINKING_VERBS:
             return False  # the writer's own words in marks ("to be "tough on crime""): a scare quote
         run.partial = True
         run.clause = clause
