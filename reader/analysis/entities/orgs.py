@@ -4,7 +4,7 @@
   "Russian Foreign Ministry", when only one longer name fits.
 - Acronyms: "AP" joins "Associated Press" when the initials match, and "HLI"
   joins the name right before "(HLI)" when the first letters agree.
-- "Quill's Fifth Amendment" tagged as one name where "Quill" is a person
+- "Quill's Harbour Plan" tagged as one name where "Quill" is a person
   of the text: the person's mention and the rest are cut apart.
 """
 
@@ -112,8 +112,8 @@ _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 
 def split_possessives(groups: list[Group]) -> list[Group]:
-    """"Pagliano's Fifth Amendment" tagged as one name, where "Pagliano" is a person of
-    the text: the person's mention and the rest ("Fifth Amendment") are cut apart."""
+    """"Quill's Harbour Plan" tagged as one name, where "Quill" is a person of
+    the text: the person's mention and the rest ("Harbour Plan") are cut apart."""
     people: dict[str, Group] = {}
     for group in groups:
         if group.kind == "person":
