@@ -28,7 +28,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis.entities.caps import unreliable_casing
-from reader.analysis.entities.group import Group, build_groups, name_key, revote
+from reader.analysis.entities.build import build_groups
+from reader.analysis.entities.group import Group, name_key, revote
 from reader.analysis.entities.lexicon import gazetteer
 from reader.analysis.entities.match import find_repeats
 from reader.analysis.entities.mentions import Candidate, model_candidates

@@ -1,17 +1,7 @@
-"""Grouping candidates into entities: same name, surname to full name, acronym
-to full name; then the kind each group wins by vote.
+"""Groups of name candidates, one per entity: the group, its identity key, its kind.
 
-- Same name: mentions whose normalised text is the same ("U.S." = "US").
-- Surnames: a lone "Zakharova" joins the person "Maria Zakharova" whatever
-  label the model gave the lone surname, unless the gazetteer and the model
-  both say it is something else (a "Jordan" tagged as a country stays a
-  country). When two people share the surname: the one named just before in
-  the same paragraph, else the most mentioned. A lone given name joins the
-  only person whose full name starts with it.
-- Company names: "Acme" joins "Acme Mining Corp", "Foreign Ministry" joins
-  "Russian Foreign Ministry", when only one longer name fits.
-- Acronyms: "AP" joins "Associated Press" when the initials match, and "SAB"
-  joins the name right before "(SAB)" when the first letters agree.
+- Same name: mentions whose normalised text is the same ("U.S." = "US")
+  start one group (`by_key`); the merges of `people` and `orgs` join groups.
 - Kinds: the sum of the members' votes, lone-word members of a longer name
   weighing a fifth, plus the votes of the group's names' own shape; a name
   listed as a team in a results table is a club unless it is a country.
@@ -22,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.analysis.entities.kinds import add_votes, decide, is_acronym, shape_votes
-from reader.analysis.entities.lexicon import CORPORATE_SUFFIXES, FUNCTION_WORDS, NAME_PARTICLES, gazetteer
+from reader.analysis.entities.kinds import add_votes, decide, shape_votes
+from reader.analysis.entities.lexicon import gazetteer
 from reader.analysis.entities.mentions import Candidate
 
 _SPACES = re.compile(r"\s+")
@@ -62,7 +52,7 @@ class Group:
         return {name_key(m.text) for m in self.members}
 
 
-def _member_votes(group: Group) -> dict[str, float]:
+def member_votes(group: Group) -> dict[str, float]:
     long_form = max(len(m.text.split()) for m in group.members) > 1
     votes: dict[str, float] = {}
     for member in group.members:
@@ -73,7 +63,7 @@ def _member_votes(group: Group) -> dict[str, float]:
 
 def revote(group: Group) -> None:
     """Recompute a group's votes and kind from its members and its names' shape."""
-    votes = _member_votes(group)
+    votes = member_votes(group)
     gaz_best: dict[str, float] = {}
     seen: set[str] = set()
     for member in group.members:
@@ -91,7 +81,7 @@ def revote(group: Group) -> None:
             group.kind = "organisation"
 
 
-def _by_key(candidates: list[Candidate]) -> list[Group]:
+def by_key(candidates: list[Candidate]) -> list[Group]:
     groups: dict[str, Group] = {}
     for cand in sorted(candidates, key=lambda c: c.start):
         key = name_key(cand.text)
@@ -102,7 +92,7 @@ def _by_key(candidates: list[Candidate]) -> list[Group]:
     return list(groups.values())
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     """Case-folded words without possessives, straight apostrophes ("O’Neill" = "O'Neill")."""
     text = text.replace("’", "'").replace("'s ", " ")
     if text.endswith("'s"):
@@ -110,214 +100,3 @@ def _words(text: str) -> list[str]:
     return [w.casefold().strip("'") for w in _WORD.findall(text)]
 
 
-def _merge_people(groups: list[Group]) -> list[Group]:
-    """Move surname (and other proper-suffix) mentions into the full name's group."""
-    suffixes: dict[str, list[Group]] = {}
-    for group in groups:
-        if group.kind != "person":
-            continue
-        for member in group.members:
-            words = _words(member.text)
-            for i in range(1, len(words)):
-                if i == len(words) - 1 and (words[i] in NAME_PARTICLES or words[i] in FUNCTION_WORDS):
-                    continue
-                suffix = " ".join(words[i:])
-                owners = suffixes.setdefault(suffix, [])
-                if group not in owners:
-                    owners.append(group)
-    if not suffixes:
-        return groups
-    gaz = gazetteer()
-    for group in groups:
-        key = " ".join(_words(group.longest))
-        owners = [g for g in suffixes.get(key, []) if g is not group and g.members]
-        if not owners or not group.members:
-            continue
-        gaz_kind = gaz.kind_of(group.longest)
-        votes = _member_votes(group)
-        if gaz_kind and gaz_kind != "person" and votes.get("person", 0.0) < votes.get(gaz_kind, 0.0):
-            continue
-        for member in group.members:
-            _owner_for(owners, member).members.append(member)
-        group.members = []
-    groups = [g for g in groups if g.members]
-    return _merge_given_names(groups)
-
-
-def _owner_for(owners: list[Group], member: Candidate) -> Group:
-    """Which of several people sharing a surname a lone surname means: the one named
-    in the same paragraph just before, else the most mentioned, else the first named."""
-    if len(owners) == 1:
-        return owners[0]
-    same_block = [
-        (max(m.start for m in g.members if m.start <= member.start), i)
-        for i, g in enumerate(owners)
-        if any(m.block == member.block and m.start <= member.start for m in g.members)
-    ]
-    if same_block:
-        return owners[max(same_block)[1]]
-    return max(owners, key=lambda g: (len(g.members), -g.first))
-
-
-def _merge_given_names(groups: list[Group]) -> list[Group]:
-    """A lone given name ("Ingrid") joins the only person whose full name starts with it."""
-    firsts: dict[str, list[Group]] = {}
-    for group in groups:
-        words = _words(group.longest)
-        if group.kind == "person" and len(words) >= 2:
-            owners = firsts.setdefault(words[0], [])
-            if group not in owners:
-                owners.append(group)
-    for group in groups:
-        words = _words(group.longest)
-        if group.kind != "person" or len(words) != 1:
-            continue
-        owners = [g for g in firsts.get(words[0], []) if g.members and g is not group]
-        if len(owners) == 1:
-            owners[0].members.extend(group.members)
-            group.members = []
-    return [g for g in groups if g.members]
-
-
-def _merge_company_names(groups: list[Group]) -> list[Group]:
-    """Join "Acme" to "Acme Mining Corp" (a company's name without its suffix), and
-    "Foreign Ministry" to "Russian Foreign Ministry" (without its country), when only
-    one longer name fits."""
-    prefixes: dict[str, list[Group]] = {}
-    gaz = gazetteer()
-    for group in groups:
-        if group.kind != "organisation":
-            continue
-        words = _words(group.longest)
-        if len(words) >= 3 and (words[0] in gaz.demonyms or gaz.kind_of(words[0]) == "place"):
-            rest = " ".join(words[1:])  # "Russian Foreign Ministry" -> "Foreign Ministry"
-            owners = prefixes.setdefault(rest, [])
-            if group not in owners:
-                owners.append(group)
-        if len(words) < 2 or words[-1] not in CORPORATE_SUFFIXES and words[-1] + "." not in CORPORATE_SUFFIXES:
-            continue
-        for k in range(1, len(words)):
-            if words[k - 1] in FUNCTION_WORDS:
-                continue
-            prefix = " ".join(words[:k])
-            owners = prefixes.setdefault(prefix, [])
-            if group not in owners:
-                owners.append(group)
-    if not prefixes:
-        return groups
-    for group in groups:
-        owners = [g for g in prefixes.get(" ".join(_words(group.longest)), []) if g is not group and g.members]
-        if len(owners) != 1 or group.kind == "person" or not group.members:
-            continue
-        gaz_kind = gaz.kind_of(group.longest)
-        if gaz_kind and gaz_kind != "organisation":
-            continue
-        owners[0].members.extend(group.members)
-        group.members = []
-    return [g for g in groups if g.members]
-
-
-def _initials(text: str, skip_function: bool) -> str:
-    words = [w for w in _WORD.findall(text) if w]
-    if skip_function:
-        words = [w for w in words if w.casefold() not in FUNCTION_WORDS and w[:1].isupper()]
-    out = []
-    for w in words:
-        for part in w.split("-"):
-            if part:
-                out.append(part[0].upper())
-    return "".join(out)
-
-
-def _merge_acronyms(groups: list[Group], body: str) -> list[Group]:
-    """Join "AP" to "Associated Press", "SAB" to the name before "(SAB)" (never to a person)."""
-    full = [g for g in groups if g.kind != "person" and len(g.longest.split()) >= 2]
-    if not full:
-        return groups
-    by_initials: dict[str, list[Group]] = {}
-    ends: dict[int, Group] = {}
-    for g in full:
-        longest = g.longest
-        for letters in {_initials(longest, True), _initials(longest, False)}:
-            by_initials.setdefault(letters, []).append(g)
-        for m in g.members:
-            ends.setdefault(m.end, g)
-    for group in groups:
-        form = group.longest
-        if not is_acronym(form):
-            continue
-        letters = form.replace(".", "")
-        target = None
-        for member in group.members:  # "(SAB)" right after a name
-            before = body[max(0, member.start - 3) : member.start]
-            if "(" not in before:
-                continue
-            end = member.start - len(before) + before.index("(")
-            other = ends.get(end) or ends.get(end - 1)
-            if other is not None and other.longest[:1].upper() == letters[:1]:
-                target = other
-                break
-        if target is None:
-            matches = [g for g in by_initials.get(letters, []) if g.members]
-            if len(matches) == 1:
-                target = matches[0]
-        if target is not None and target is not group and target.members:
-            target.members.extend(group.members)
-            group.members = []
-    return [g for g in groups if g.members]
-
-
-_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
-
-
-def _split_possessives(groups: list[Group]) -> list[Group]:
-    """"Pagliano's Fifth Amendment" tagged as one name, where "Pagliano" is a person of
-    the text: the person's mention and the rest ("Fifth Amendment") are cut apart."""
-    people: dict[str, Group] = {}
-    for group in groups:
-        if group.kind == "person":
-            for member in group.members:
-                words = _words(member.text)
-                people.setdefault(" ".join(words), group)
-                if len(words) >= 2:
-                    people.setdefault(words[-1], group)
-    if not people:
-        return groups
-    by_key = {name_key(m.text): g for g in groups for m in g.members}
-    for group in list(groups):
-        if group.kind == "person":
-            continue
-        for member in list(group.members):
-            match = _INNER_POSSESSIVE.search(member.text)
-            if not match:
-                continue
-            owner = people.get(" ".join(_words(member.text[: match.start()])))
-            if owner is None:
-                continue
-            group.members.remove(member)
-            head = Candidate(member.start, member.start + match.start(), member.text[: match.start()], member.block)
-            owner.members.append(head)
-            rest_start = member.start + match.end()
-            rest = Candidate(rest_start, member.end, member.text[match.end() :], member.block, votes=dict(member.votes))
-            target = by_key.get(name_key(rest.text))
-            if target is None:
-                target = by_key[name_key(rest.text)] = Group()
-                groups.append(target)
-            target.members.append(rest)
-    return [g for g in groups if g.members]
-
-
-def build_groups(candidates: list[Candidate], body: str) -> list[Group]:
-    """Group candidates into entities and decide each group's kind."""
-    groups = _by_key(candidates)
-    for group in groups:
-        revote(group)
-    groups = _merge_people(groups)
-    groups = _merge_company_names(groups)
-    groups = _merge_acronyms(groups, body)
-    groups = _split_possessives(groups)
-    for group in groups:
-        group.members.sort(key=lambda c: c.start)
-        revote(group)
-    groups.sort(key=lambda g: g.first)
-    return groups

@@ -1,8 +1,8 @@
 """Kinds by evidence: what a name's own shape and the gazetteer say, and the vote.
 
 The model's label for one span is one vote among several. A name's shape
-adds its own ("Office of Fair Trading" ends with an organisation word; "S.
-Campbell" starts with an initial; "Maria" is a known given name), the
+adds its own ("Office of Rail Standards" ends with an organisation word; "D.
+Quill" starts with an initial; "Maria" is a known given name), the
 gazetteer adds strong votes for countries, capitals, major organisations and
 demonyms, and a group of mentions sums the votes of all its members, so the
 full name's kind carries to a lone surname the model got wrong.

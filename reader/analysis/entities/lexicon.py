@@ -65,7 +65,7 @@ ORG_HEADS = _words(
     "cabinet government administration senate congress secretariat tribunal "
     "academy school hospital museum orchestra band"
 )
-"""Last words that make a name an organisation ("Zywiec Brewery", "Office of Fair Trading")."""
+"""Last words that make a name an organisation ("Harlow Brewery", "Office of Rail Standards")."""
 
 PLACE_HEADS = _words(
     "river sea ocean lake mountain mountains mount island islands peninsula valley province region "
@@ -73,10 +73,10 @@ PLACE_HEADS = _words(
     "strait gulf bay coast desert plain plains heights hills forest park harbour harbor port city "
     "town village republic kingdom emirates oval stadium arena"
 )
-"""Last words that make a name a place ("Bellerive Oval", "Zaporizhia region")."""
+"""Last words that make a name a place ("Kelvin Oval", "Zaporizhia region")."""
 
 SPORT_TEAM_WORDS = _words("united city rovers wanderers athletic albion county town fc afc sc")
-"""Club name words that turn a place name into a team ("Notts County"); used with table evidence."""
+"""Club name words that turn a place name into a team ("Ashbury County"); used with table evidence."""
 
 FUNCTION_WORDS = _words(
     "of the and in on at to for a an by with from as v vs vs. or but is are was were be been has "
@@ -104,7 +104,7 @@ CREDIT_SHAPE = re.compile(r"/|\.com\b|\.net\b|\.org\b|©|\bhttps?:|www\.|@", re.
 """A span of this shape is an image credit or an address, never an entity."""
 
 NAME_PARTICLES = _words("de da di del della der den van von le la du dos das bin ibn al el abu ben y mc")
-"""Lower-case words that may sit inside a person's or club's name ("Van der Vegt")."""
+"""Lower-case words that may sit inside a person's or club's name ("Van der Hoek")."""
 
 
 NOT_NAMES = _words(
@@ -167,10 +167,10 @@ def gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Common given names (case-folded): the gazetteer's list across languages and the
-    shared English list of `reader/data/first_names.json`."""
+    """Common given names (case-folded): the gazetteer's list across languages and
+    `reader/data/first_names.json` (many countries' name statistics, see its "_about")."""
     names: set[str] = set()
-    for path, keys in (("data/gazetteer.json", ("given_names",)), ("data/first_names.json", ("m", "f"))):
+    for path, keys in (("data/gazetteer.json", ("given_names",)), ("data/first_names.json", ("m", "f", "either"))):
         try:
             data = json.loads(resources.files("reader").joinpath(path).read_text("utf-8"))
         except (OSError, ValueError):  # pragma: no cover - packaging error

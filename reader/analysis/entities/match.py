@@ -10,6 +10,7 @@ proper noun (so "Young players..." does not become the surname "Young").
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -127,6 +128,17 @@ def _name_table(groups: list[Group]) -> dict[str, list[Group]]:
     return table
 
 
+def _latest_named(owners: list[Group], start: int, starts: dict[int, list[int]]) -> Group:
+    """Of the groups a repeated name may belong to, the one mentioned last before `start`
+    (a lone "Kerr" after "Senator Kerr" is the senator), else the first named."""
+    best, best_at = None, -1
+    for group in owners:
+        k = bisect.bisect_left(starts[id(group)], start)
+        if k and starts[id(group)][k - 1] > best_at:
+            best, best_at = group, starts[id(group)][k - 1]
+    return best if best is not None else min(owners, key=lambda g: g.first)
+
+
 @lru_cache(maxsize=1)
 def _gazetteer_upper() -> dict[str, str]:
     """Gazetteer names in capitals, for all-caps lines (short ones left out: "US", "WHO")."""
@@ -142,6 +154,7 @@ def find_repeats(
     gaz = gazetteer().forms
     gaz_upper = _gazetteer_upper()
     spans = Spans(taken)
+    starts = {id(g): sorted(m.start for m in g.members) for g in groups}
     found: list[Candidate] = []
     for block in parsed:
         text = block.text
@@ -189,9 +202,9 @@ def find_repeats(
                     continue
             cand = Candidate(start, end, text[a:b], block.index, source="match" if owners else "gazetteer")
             if owners:
-                before = [g for g in owners if g.first <= start]
-                target = max(before, key=lambda g: g.first) if before else min(owners, key=lambda g: g.first)
+                target = _latest_named(owners, start, starts)
                 target.members.append(cand)
+                bisect.insort(starts[id(target)], start)
             else:
                 cand.vote(kind or "other", 1.0)
                 found.append(cand)

@@ -1,9 +1,9 @@
 """Candidate mentions: the model's name spans, cleaned.
 
 spaCy's spans are a starting point only: they may run across a newline, swallow
-a score ("Arsenal 2"), a determiner ("the Associated Press"), a possessive
-("Britain's"), a title ("Defender Hassan Abbas"), a nationality ("Croat Alen
-Boksic"), or be an image credit ("Golden Brown / Shutterstock.com") or page
+a score ("Ashbury 2"), a determiner ("the Associated Press"), a possessive
+("Britain's"), a title ("Defender Omar Vance"), a nationality ("Croat Ivo
+Markan"), or be an image credit ("Golden Brown / Shutterstock.com") or page
 furniture ("Homepage War Russia"). `clean_span` cuts one span into the name
 pieces it holds; each piece becomes a `Candidate` with votes for its kind.
 """
@@ -43,7 +43,7 @@ LABEL_KIND = {
 """spaCy (OntoNotes) labels we keep, and the kind each one votes for."""
 
 INNER_LOWER = frozenset({"of", "and", "for", "the", "&", "on", "upon", "y", "e", "in"}) | NAME_PARTICLES
-"""Lower-case words allowed inside one name ("Office of Fair Trading", "Van der Vegt")."""
+"""Lower-case words allowed inside one name ("Office of Rail Standards", "Van der Hoek")."""
 
 _TOKEN = re.compile(r"\S+")
 _LAST_TOKEN = re.compile(r"\S+$")
@@ -57,7 +57,7 @@ _NUMERIC = re.compile(r"^[^A-Za-z\u00C0-\uFFFF]*\d[^A-Za-z\u00C0-\uFFFF]*$")
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Corp|Inc|Co|Ltd|Jr|Sr|Bros|Dept|Univ|Gov|St|Mt)\.$")
 _EDGE_JUNK = "\"'“”‘’«»()[]{}<>,;:!?*•·-–—_/\\|#~`^=+ \t\n"
 _TITLE_THEN_GIVEN = re.compile(r"[A-Z][\w.-]*\s+[A-Z]\w+\s+[A-Z]")
-"""Three capitalised words: maybe "General Antoine Lahd" (a title, a given name, a surname)."""
+"""Three capitalised words: maybe "General Pia Lund" (a title, a given name, a surname)."""
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
@@ -169,7 +169,7 @@ def split_span(
 def strip_title(body: str, start: int, end: int) -> tuple[int, tuple[int, int] | None]:
     """For a person span: drop courtesy titles and role words at the front.
 
-    "Defender Hassan Abbas" -> (start of "Hassan", span of "Defender");
+    "Defender Omar Vance" -> (start of "Hassan", span of "Defender");
     "Mr Smith" -> (start of "Smith", None): a courtesy title is not a role.
     """
     pos = start
@@ -192,7 +192,7 @@ def strip_title(body: str, start: int, end: int) -> tuple[int, tuple[int, int] |
 
 
 def split_demonym(body: str, start: int, end: int) -> tuple[tuple[int, int] | None, int]:
-    """"Croat Alen Boksic" -> (span of "Croat", start of "Alen"); else (None, start)."""
+    """"Croat Ivo Markan" -> (span of "Croat", start of "Alen"); else (None, start)."""
     first = _TOKEN.match(body, start, end)
     if not first or first.group().casefold() not in gazetteer().demonyms:
         return None, start
@@ -233,7 +233,7 @@ def model_candidates(
                     extra.append(cand)
                     a = a2
                 a, role = strip_title(body, a, b)
-            elif _TITLE_THEN_GIVEN.match(body, a, b):  # "General Antoine Lahd" tagged ORG
+            elif _TITLE_THEN_GIVEN.match(body, a, b):  # "General Pia Lund" tagged ORG
                 a2, title = strip_title(body, a, b)
                 first = _TOKEN.match(body, a2, b)
                 if a2 > a and first and first.group().casefold() in first_names():

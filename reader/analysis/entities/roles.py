@@ -66,6 +66,8 @@ def title_before(block: "ParsedBlock", name_start: int) -> tuple[int, int] | Non
     while j >= 0 and index - j <= MAX_ROLE_TOKENS:
         token = doc[j]
         word = token.text.casefold()
+        if token.ent_type_ == "PERSON" or (word == "and" and _ends_other_role(doc, j, index)):
+            break  # another person's name or role: "Mayor Ruiz and Treasurer X", "coach and striker X"
         if word in ROLE_WORDS:
             has_role = True
         elif j == index - 1:
@@ -92,6 +94,18 @@ def title_before(block: "ParsedBlock", name_start: int) -> tuple[int, int] | Non
     last = doc[index - 1]
     end = block.start + last.idx + len(last.text)
     return start, end
+
+
+def _ends_other_role(doc, j: int, index: int) -> bool:
+    """The "and" at doc[j] closes someone else's name or role rather than joining one title
+    ("Trade and Industry Secretary"): a name or a lower-case role word sits on either side."""
+    before = doc[j - 1] if j > 0 else None
+    after = doc[j + 1] if j + 1 < index else None
+    if before is not None and before.ent_type_ in ("PERSON", "ORG") and not doc[j].ent_type_:
+        return True
+    if before is not None and before.text.casefold() in ROLE_WORDS:
+        return True
+    return after is not None and after.text[:1].islower()
 
 
 def apposition_after(block: "ParsedBlock", name_end: int) -> tuple[int, int] | None:

@@ -3,7 +3,7 @@
 - a paragraph ending in a colon with no speech verb ("Smith made the
   following comment:"): its subject;
 - transcripts (`Berg: "…"`, or a quote opening with `HALE: …`);
-- a partial quote with no speech verb near it ("Cruz urged voters to
+- a partial quote with no speech verb near it ("Varga urged voters to
   "vote your conscience""): the subject of the verb it depends on (parser);
 - "according to AP" inside the sentence: the outlet the quote came through.
 """
@@ -64,7 +64,7 @@ def transcript_clause(text: str, floor: int, open_at: int, inner_start: int) -> 
 
 
 def governing_clause(view: TokenView | None, open_at: int, close_at: int) -> Clause | None:
-    """The subject of the verb a partial quote depends on ("Cruz urged voters to \"…\"")."""
+    """The subject of the verb a partial quote depends on ("Varga urged voters to \"…\"")."""
     if view is None or not view.has_doc:
         return None
     found = view.governing(open_at, close_at)

@@ -38,6 +38,16 @@ _TOLD = re.compile(r"\b(?:told|telling|in\s+an\s+interview\s+with|speaking\s+to|
                    r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
 _OPENING = ("before", "colon", "transcript")
 """Clauses that introduce a quote: the quote after them is not part of the writer's sentence."""
+SCARE_WORDS = 3
+"""A run of this many words or fewer inside the writer's sentence, with no speech clause and
+only a linking verb above it ("be", "seem", "get": "aims to be "fair to all"") is a scare
+quote: kept out of the quotes, no speaker. One with no verb above it stays a quote without
+a speaker (news desks quote short phrases of a source that way)."""
+_LINKING_VERBS = frozenset("be is are was were been being am become becomes became seem seems seemed "
+                           "get gets got getting remain remains remained".split())
+CHANNEL_REACH = 300
+"""How far (characters) from the quote and its clause an "according to AP" is looked for: the
+sentence, but never more, so a paragraph without sentence breaks is not rescanned per quote."""
 _ADJACENT = ("after", "inverted", "before", "colon", "according", "dash", "transcript")
 
 
@@ -54,7 +64,7 @@ def extract_quotes(document: Document, parsed: list[ParsedBlock], entities: list
     views = [TokenView.of(p.doc) for p in parsed]
     texts = [_block_text(body, b) for b in blocks]
     runs = [QuoteRun(span) for span in find_quote_spans(body, blocks)]
-    runs = [run for run in runs if not _is_name(body, blocks, texts, run.span)]
+    runs = [run for run in runs if not _in_heading(blocks, run.span) and not _is_name(body, blocks, texts, run.span)]
     kept: list[QuoteRun] = []
     for k, run in enumerate(runs):
         _find_clause(run, k, runs, blocks, texts, views)
@@ -92,6 +102,12 @@ def resolved_speaker_mentions(quotes: list[Quote]) -> list[tuple[str, EntityMent
 def _sentence_before(text: str, rel: int) -> str:
     """The words of the sentence before offset `rel` (at most a few hundred characters)."""
     return text[max(sentence_start(text, rel), rel - 300) : rel]
+
+
+def _in_heading(blocks: list[Block], span: QuoteSpan) -> bool:
+    """A heading is the writer's (or the desk's) line, never a quote, whatever its marks:
+    a quote there would borrow a speaker from the paragraphs below."""
+    return any(blocks[i].kind == "heading" for i in range(span.first_block, span.last_block + 1))
 
 
 def _is_name(body: str, blocks: list[Block], texts: list[str], span: QuoteSpan) -> bool:
@@ -166,8 +182,10 @@ def _find_channel(run: QuoteRun, clause: Clause, blocks: list[Block], texts: lis
         return  # the clause is in another paragraph (a colon before the quote)
     text = texts[index]
     base = blocks[index].start
-    start = sentence_start(text, max(0, min(clause.cue_start, run.span.open_start - base)))
-    end = sentence_end(text, max(clause.cue_end, run.span.close_end - base), len(text))
+    low = max(0, min(clause.cue_start, run.span.open_start - base))
+    high = max(clause.cue_end, run.span.close_end - base)
+    start = max(sentence_start(text, low), low - CHANNEL_REACH)
+    end = min(sentence_end(text, high, len(text)), high + CHANNEL_REACH)
     found = channel_in(text, start, end, views[index])
     if found is None:
         match = _TOLD.search(text, start, end)
@@ -196,13 +214,14 @@ def _keep(run: QuoteRun, body: str, blocks: list[Block], texts: list[str], views
     if span.single or n < 3:
         return False
     if embedded(before, inner):
-        run.partial = True
         close = span.close_end - block.start if span.last_block == span.first_block else len(text)
-        run.clause = governing_clause(views[span.first_block], rel, close)
+        clause = governing_clause(views[span.first_block], rel, close)
+        if n <= SCARE_WORDS and clause is not None and clause.cue.casefold() in _LINKING_VERBS:
+            return False  # the writer's own words in marks ("to be "tough on crime""): a scare quote
+        run.partial = True
+        run.clause = clause
         run.block_start = block.start
         return True
-    if n == 3:
-        return False
     return reads_as_speech(inner, span.closed)
 
 

@@ -197,7 +197,8 @@ OUTLET_WORDS = re.compile(
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
-    """Common first names -> "m" or "f" (a small list shipped in reader/data)."""
+    """Common given names -> "m" or "f" (reader/data/first_names.json; names borne by
+    both are left out: no pronoun guess from them)."""
     try:
         raw = resources.files("reader").joinpath("data/first_names.json").read_text("utf-8")
         data = json.loads(raw)

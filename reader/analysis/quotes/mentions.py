@@ -35,6 +35,8 @@ _FORWARD_STOP = frozenset(
     "who which that in on at during after before when while as and but because since to said says "
     "told added wrote whose where".split()
 )
+_AFFILIATION = frozenset("of from with".split())
+"""After a name of two words or more, these begin the speaker's affiliation, not the name."""
 _BACK_BOUNDARY = re.compile(
     r"[,;:()\[\]—–―\"“”]|\s-\s|\b(?:that|and|but|while|as|because|when|after|before|although|though|if|"
     r"so|since|whereas|where|then|until|" + SPEECH_VERB_RE + r")\b",
@@ -138,6 +140,7 @@ def _forward(text: str, start: int, end: int) -> Mention | None:
         pos += 1
     stop = pos
     words = 0
+    last = ""
     for match in _WORD.finditer(text, pos, end):
         between = text[stop : match.start()]
         if any(ch in between for ch in ",;:()—–\"“”!?") or ("." in between and not _is_abbrev_dot(text, stop - 1)):
@@ -145,6 +148,9 @@ def _forward(text: str, start: int, end: int) -> Mention | None:
         word = match.group()
         if word.lower() in _FORWARD_STOP and words:
             break
+        if word.lower() in _AFFILIATION and words >= 2 and last not in TITLES | ROLE_NOUNS:
+            break  # "said Jane Doe of the Harlow Institute": the person, not her employer
+        last = word.lower().rstrip(".")
         if words == 0 and not (word[0].isupper() or word[0].isdigit() or word.lower() in DETERMINERS
                                or word.lower() in PRONOUNS or word.lower() in ("former", "retired", "state", "then")):
             return None

@@ -19,7 +19,7 @@ def name_key(name: str) -> str:
 
 
 def name_words(name: str) -> set[str]:
-    """The lower-cased words of a name, titles left out ("Sen. Ted Cruz" -> {"ted", "cruz"})."""
+    """The lower-cased words of a name, titles left out ("Sen. Ilse Varga" -> {"ilse", "varga"})."""
     return {POSSESSIVE.sub("", w).rstrip(".").lower() for w in _NAME_WORD.findall(name)} - TITLES
 
 
