@@ -18,6 +18,9 @@ def main(argv: list[str]) -> int:
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     options = RecordOptions.from_args(argv)
+    import reader.clean.html  # noqa: F401  (imported before `ready`, so no record pays for it)
+    import reader.export.json  # noqa: F401
+
     if options.analysis:
         from reader.analysis.nlp import load_nlp
 

@@ -88,11 +88,11 @@ def run_chunk(name: str, lines: list[bytes]) -> list[str]:
         plugin.runners.put(runner)
 
 
-def worker_peak_memory(name: str) -> dict[str, int]:
-    """Runs on a worker: peak resident bytes of its model processes and of the worker itself."""
+def worker_peak_memory(name: str, dask_worker: Any = None) -> dict[str, int]:
+    """Runs on a worker (`Client.run`): peak resident bytes of its model processes and of the worker itself."""
     import resource
 
-    plugin = _plugin(name)
+    plugin = dask_worker.plugins[name]
     return {"model_process": max((r.peak_memory() for r in plugin.all), default=0),
             "worker_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
 
@@ -103,12 +103,13 @@ class DaskExecutor:
     def __init__(self, address: str, options: RecordOptions = RecordOptions(), jobs: int | None = None,
                  budget: float = DEFAULT_TIME_BUDGET) -> None:
         distributed = _distributed()
+        logging.getLogger("distributed").setLevel(logging.ERROR)
         self.cluster = None
         if address == "dask-local":
             workers = cap_jobs(jobs)
             self.cluster = distributed.LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None, silence_logs=logging.ERROR,
+                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
             )
             address = self.cluster.scheduler_address
         try:

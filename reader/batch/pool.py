@@ -54,8 +54,24 @@ class LocalPool:
             self._results[seq] = value
             self._ready.notify_all()
 
+    def warm(self) -> None:
+        """Start all `jobs` worker processes now (and wait until their models are loaded)."""
+        while len(self._threads) < self.jobs:
+            self._grow()
+        for runner in self.runners:
+            while runner.loaded == 0 and self._failure is None:
+                threading.Event().wait(0.05)
+
+    def _grow(self) -> None:
+        runner = Runner(self.options, self.budget)
+        thread = threading.Thread(target=self._work, args=(runner,), daemon=True)
+        self.runners.append(runner)
+        self._threads.append(thread)
+        thread.start()
+
     def _work(self, runner: Runner) -> None:
         try:
+            runner.start()
             while True:
                 with self._lock:
                     self._idle += 1
@@ -77,11 +93,7 @@ class LocalPool:
         with self._lock:
             grow = self._idle <= self._tasks.qsize() and len(self._threads) < self.jobs
         if grow:
-            runner = Runner(self.options, self.budget)
-            thread = threading.Thread(target=self._work, args=(runner,), daemon=True)
-            self.runners.append(runner)
-            self._threads.append(thread)
-            thread.start()
+            self._grow()
         self._tasks.put((seq, line))
 
     def _feed(self, items: Iterable[Any], window: threading.Semaphore, total: list[int]) -> None:

@@ -60,6 +60,7 @@ class Runner:
         self.budget = budget
         self.proc: subprocess.Popen[bytes] | None = None
         self.starts = 0
+        self.loaded = 0
         self.peak = 0
 
     def start(self) -> None:
@@ -74,6 +75,7 @@ class Runner:
         if self._read_line(STARTUP_BUDGET) != b"ready\n":
             self._stop()
             raise ReaderError("a worker process could not start (is reader installed where it runs?)")
+        self.loaded += 1
 
     def _read_line(self, timeout: float) -> bytes | None:
         """The next line from the process; None past `timeout`, b"" when it died."""
