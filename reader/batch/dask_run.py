@@ -113,7 +113,7 @@ class DaskExecutor:
             )
             address = self.cluster.scheduler_address
         try:
-            self.client = distributed.Client(address, timeout="30s")
+            self.client = distributed.Client(address)  # timeout: distributed.comm.timeouts.connect
         except OSError as exc:
             self.close()
             raise ReaderError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
