@@ -15,7 +15,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from reader.batch.limits import DEFAULT_TIME_BUDGET, cap_jobs
 from reader.batch.lines import Oversize
@@ -79,15 +79,17 @@ def _stats_from_file(part: Part, output: Path) -> dict[str, Any]:
     return {"input": str(part.source), "output": output.name, "records": records, "errors": errors}
 
 
-def _executor(args: Any, options: RecordOptions, budget: float, total: int):
+def _executor(args: Any, options: RecordOptions, budget: float, total: Callable[[], int]):
+    """The scheduler; the local pool starts its processes as records come, so it needs no count."""
     if args.scheduler == "local":
         from reader.batch.pool import LocalPool
 
-        return LocalPool(options, cap_jobs(args.jobs, total), budget)
+        return LocalPool(options, cap_jobs(args.jobs), budget)
     if args.scheduler == "dask-local" or args.scheduler.startswith("tcp://"):
         from reader.batch.dask_run import DaskExecutor
 
-        return DaskExecutor(args.scheduler, options, cap_jobs(args.jobs, total), budget)
+        workers = cap_jobs(args.jobs, total()) if args.scheduler == "dask-local" else None
+        return DaskExecutor(args.scheduler, options, workers, budget)
     raise ReaderError(f"unknown scheduler {args.scheduler!r}: use local, dask-local or tcp://HOST:PORT")
 
 
@@ -117,7 +119,13 @@ def run_batch(args: Any) -> int:
             stats.parts[output.name] = {**known, "skipped": True}
         else:
             todo.append(part)
-    total = sum(count_records(part) for part in todo)
+    counted: list[int] = []
+
+    def total() -> int:  # a quick pass over the inputs, only when a count is needed
+        if not counted:
+            counted.append(sum(count_records(part) for part in todo))
+        return counted[0]
+
     progress = make_progress(total)
     summary = {"scheduler": args.scheduler, "parts": []}
     if todo:
