@@ -28,7 +28,7 @@ def reader(*args: str, stdin: str | None = None, timeout: float = 300) -> subpro
 
 def corpus(tmp_path: Path) -> tuple[list[str], str]:
     """Two JSONL parts (one gzipped, with a bad line) and a directory of pages; the same as one JSONL stream."""
-    first = jsonl(range(0, 4), 2)
+    first = jsonl(range(4), 2)
     second = jsonl(range(4, 7), 2) + "this is not json\n"
     (tmp_path / "first.jsonl").write_text(first, encoding="utf-8")
     with gzip.open(tmp_path / "second.jsonl.gz", "wt", encoding="utf-8") as stream:

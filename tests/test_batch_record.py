@@ -11,8 +11,8 @@ import tracemalloc
 
 from benchmarks.batch_corpus import article, record
 from reader.batch import RecordOptions, process_line, process_record
-from reader.batch.lines import Oversize, iter_lines
 from reader.batch.limits import MAX_RECORD_BYTES, cap_jobs, cores
+from reader.batch.lines import Oversize, iter_lines
 from reader.batch.pool import LocalPool
 
 NO_ANALYSIS = RecordOptions(analysis=False)

@@ -15,7 +15,13 @@ Public API (what `reader extract --jsonl`, `reader batch` and library code call)
 """
 
 from reader.batch.limits import DEFAULT_TIME_BUDGET, MAX_RECORD_BYTES
-from reader.batch.record import RecordOptions, error_result, process_line, process_record, result_line
+from reader.batch.record import (
+           RecordOptions,
+           error_result,
+           process_line,
+           process_record,
+           result_line,
+)
 
 __all__ = ["DEFAULT_TIME_BUDGET", "MAX_RECORD_BYTES", "RecordOptions", "error_result", "process_line",
            "process_record", "result_line"]

@@ -12,13 +12,17 @@ import sys
 
 
 def main(argv: list[str]) -> int:
+    import signal
+
     from reader.batch.record import RecordOptions, process_line, result_line
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # ctrl+c is the parent's to handle: it stops us at once
 
     protocol = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     options = RecordOptions.from_args(argv)
-    import reader.clean.html  # noqa: F401  (imported before `ready`, so no record pays for it)
+    import reader.clean.html
     import reader.export.json  # noqa: F401
 
     if options.analysis:

@@ -14,7 +14,8 @@ import asyncio
 import logging
 import queue
 from collections import deque
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from reader.batch.limits import DEFAULT_TIME_BUDGET, cap_jobs
 from reader.batch.record import RecordOptions

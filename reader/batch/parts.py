@@ -12,12 +12,13 @@ import gzip
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from reader.batch.lines import CHUNK, Oversize, iter_lines
 from reader.batch.limits import MAX_RECORD_BYTES
+from reader.batch.lines import CHUNK, Oversize, iter_lines
 from reader.batch.record import error_result
 from reader.errors import ReaderError
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import queue
 import threading
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from reader.batch.limits import DEFAULT_TIME_BUDGET, cap_jobs
 from reader.batch.record import RecordOptions

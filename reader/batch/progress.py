@@ -22,7 +22,13 @@ class TerminalProgress(NoProgress):
 
     def __init__(self, total: int | None, stream: IO[str]) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self.errors = 0
         self.done = 0

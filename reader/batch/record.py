@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from reader.errors import ReaderError
+from reader.model import Block, Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +32,26 @@ class RecordOptions:
         return [f"--clean={int(self.clean)}", f"--analysis={int(self.analysis)}"]
 
     @classmethod
-    def from_args(cls, args: list[str]) -> "RecordOptions":
+    def from_args(cls, args: list[str]) -> RecordOptions:
         values = dict(arg.lstrip("-").split("=", 1) for arg in args if "=" in arg)
         return cls(clean=values.get("clean", "1") == "1", analysis=values.get("analysis", "1") == "1")
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def document_from_text(text: str, *, published: str | None = None, url: str | None = None) -> Document:
+    """A Document whose body is `text` exactly: each non-blank line is a paragraph block."""
+    blocks = []
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            blocks.append(Block("paragraph", start, end))
+    return Document(body=text, blocks=blocks, published=published, url=url, content_type="text", origin="jsonl")
 
 
 def _date(value: Any) -> str | None:
@@ -47,7 +66,7 @@ def error_result(record_id: Any, message: str) -> dict[str, Any]:
     return {"id": record_id, "error": message}
 
 
-def _document(record: Mapping[str, Any], options: RecordOptions):
+def _document(record: Mapping[str, Any], options: RecordOptions) -> Document:
     text = record.get("text")
     html = record.get("html")
     published = _date(record.get("date") or record.get("dct"))
@@ -62,8 +81,6 @@ def _document(record: Mapping[str, Any], options: RecordOptions):
         return clean_text(raw, origin="jsonl", url=url, published=published)
     if not isinstance(text, str):
         raise ReaderError('--no-clean needs "text"')
-    from reader.commands.extract import document_from_text
-
     return document_from_text(text, published=published, url=url)
 
 

@@ -13,9 +13,10 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from reader.batch.limits import DEFAULT_TIME_BUDGET, cap_jobs
 from reader.batch.lines import Oversize

@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import IO, Any
 
-from reader.model import Block, Document
-
-_LINE = re.compile(r"[^\n]+")
-
-
-def document_from_text(text: str, *, published: str | None = None, url: str | None = None) -> Document:
-    """A Document whose body is `text` exactly: each non-blank line is a paragraph block."""
-    blocks = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            blocks.append(Block("paragraph", start, end))
-    return Document(body=text, blocks=blocks, published=published, url=url, content_type="text", origin="jsonl")
+from reader.batch.record import document_from_text  # noqa: F401  (its home before reader.batch)
 
 
 def run_single(source: str, fmt: str, out: IO[str], *, published: str | None = None, analysis: bool = True) -> int:
     """One article to `fmt`; with `analysis=False` the document alone (spaCy is never imported)."""
-    from reader.load import load_document
-
     from reader.language import english_only_error
+    from reader.load import load_document
 
     document = load_document(source, published=published)
     not_english = english_only_error(document.language)
