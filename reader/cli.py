@@ -16,7 +16,7 @@ from typing import Sequence
 from reader import __version__
 from reader.errors import ReaderError
 
-COMMANDS = ("open", "extract", "export", "library", "feed")
+COMMANDS = ("open", "extract", "export", "library", "feed", "batch")
 
 
 def _iso_date(value: str) -> str:
@@ -36,6 +36,16 @@ def _positive(value: str) -> int:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {value!r}")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0 (0: no budget), got {value!r}")
     return number
 
 
@@ -59,7 +69,26 @@ def build_parser() -> argparse.ArgumentParser:
     p_extract.add_argument("--published", type=_iso_date, metavar="DATE", help="the article's date when the source has none")
     p_extract.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin -> JSON lines on stdout")
     p_extract.add_argument("--no-clean", action="store_true", help="with --jsonl: analyse the text exactly as given")
-    p_extract.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N", help="with --jsonl: N processes")
+    p_extract.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N",
+                           help="with --jsonl: up to N processes (capped at the cores and the records)")
+    p_extract.add_argument("--no-analysis", action="store_true",
+                           help="the document alone, without entities, quotes, timeline or sources (never loads spaCy)")
+    p_extract.add_argument("--time-budget", type=_seconds, default=None, metavar="SECONDS",
+                           help="with --jsonl: seconds per record before it yields an error (default 60)")
+
+    p_batch = sub.add_parser("batch", help="analyse JSONL files and directories of pages into partitioned JSONL")
+    p_batch.add_argument("inputs", metavar="INPUT", nargs="+",
+                         help="JSONL files (.gz too) or globs of them, or directories of HTML/text files")
+    p_batch.add_argument("--out", "-o", required=True, metavar="DIR", help="where the output parts and _summary.json go")
+    p_batch.add_argument("--scheduler", default="local", metavar="WHERE",
+                         help="local (a process pool, the default), dask-local (a Dask cluster on this machine) "
+                         "or tcp://HOST:PORT (a running Dask scheduler)")
+    p_batch.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+                         help="local and dask-local: worker processes (default and cap: the cores)")
+    p_batch.add_argument("--no-clean", action="store_true", help="analyse each record's text exactly as given")
+    p_batch.add_argument("--no-analysis", action="store_true", help="the documents alone (never loads spaCy)")
+    p_batch.add_argument("--time-budget", type=_seconds, default=None, metavar="SECONDS",
+                         help="seconds per record before it yields an error (default 60; 0: none)")
 
     p_export = sub.add_parser("export", help="write the article, its analysis and your notes as Markdown")
     p_export.add_argument("source", metavar="SOURCE")
@@ -114,12 +143,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.jsonl:
                 if args.source:
                     parser.error("--jsonl reads standard input; give no SOURCE")
-                return extract.run_jsonl(sys.stdin, sys.stdout, clean=not args.no_clean, jobs=args.jobs)
-            if args.no_clean or args.jobs != 1:
-                parser.error("--no-clean and --jobs go with --jsonl")
+                return extract.run_jsonl(sys.stdin, sys.stdout, clean=not args.no_clean, jobs=args.jobs,
+                                         analysis=not args.no_analysis, budget=args.time_budget)
+            if args.no_clean or args.jobs != 1 or args.time_budget is not None:
+                parser.error("--no-clean, --jobs and --time-budget go with --jsonl")
             if not args.source:
                 parser.error("extract needs a SOURCE (or --jsonl)")
-            return extract.run_single(args.source, args.format, sys.stdout, published=args.published)
+            return extract.run_single(args.source, args.format, sys.stdout, published=args.published,
+                                      analysis=not args.no_analysis)
+        if args.command == "batch":
+            from reader.commands import batch
+
+            return batch.run_batch(args)
         if args.command == "export":
             from reader.commands import export
 

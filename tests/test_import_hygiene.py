@@ -27,6 +27,10 @@ CORE = [
     "reader.export.files",
     "reader.commands.export",
     "reader.commands.library",
+    "reader.batch",
+    "reader.batch.pool",
+    "reader.batch.dask_run",
+    "reader.commands.batch",
 ]
 
 

@@ -52,7 +52,10 @@ def _site(link: str, fallback: str) -> str:
 
 def parse_feed(data: bytes, url: str = "") -> ParsedFeed:
     """Items of an RSS/Atom document; a ReaderError when it is not a feed."""
-    import feedparser
+    try:
+        import feedparser
+    except ImportError:
+        raise ReaderError('reading feeds needs feedparser: pip install "reader[feeds]"') from None
 
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True, response_headers={
         "content-location": url or "", "content-type": "application/xml"})

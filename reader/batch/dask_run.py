@@ -1,0 +1,177 @@
+"""The Dask scheduler: the same records on a `dask.distributed` cluster, results in input order.
+
+A `WorkerPlugin` starts one supervised worker process (`Runner`, the model
+loaded once) per worker thread when it joins; tasks are chunks of
+`CHUNK_RECORDS` lines, at most `WINDOW_PER_THREAD` chunks per thread in
+flight, so memory stays bounded on the client and the cluster. The client
+reads the inputs and writes the outputs: workers need reader installed, not
+the input files.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from reader.batch.limits import DEFAULT_TIME_BUDGET, cap_jobs
+from reader.batch.record import RecordOptions
+from reader.batch.runner import Runner
+from reader.errors import ReaderError
+
+CHUNK_RECORDS = 4
+WINDOW_PER_THREAD = 4
+DASK_HINT = 'the Dask scheduler needs the dask extra: pip install "reader[dask]"'
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # the extra is not installed: the CLI says how to get it
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise ReaderError(DASK_HINT) from None
+    return distributed
+
+
+class RunnerPlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
+    """One `Runner` per worker thread, started (model loaded) when the worker joins."""
+
+    def __init__(self, options: RecordOptions, budget: float) -> None:
+        self.options = options
+        self.budget = budget
+        self.name = f"reader-batch-{int(options.clean)}{int(options.analysis)}-{budget:g}"
+        self.runners: queue.Queue[Runner] | None = None  # made on the worker (a queue does not pickle)
+        self.all: list[Runner] = []
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"options": self.options, "budget": self.budget, "name": self.name}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, runners=None, all=[])
+
+    def _start(self, count: int) -> None:
+        for _ in range(count):
+            runner = Runner(self.options, self.budget)
+            runner.start()
+            self.all.append(runner)
+            self.runners.put(runner)
+
+    async def setup(self, worker: Any) -> None:
+        self.runners, self.all = queue.Queue(), []
+        await asyncio.get_running_loop().run_in_executor(None, self._start, worker.state.nthreads)
+
+    def teardown(self, worker: Any) -> None:
+        for runner in self.all:
+            runner.close()
+
+
+def _plugin(name: str) -> RunnerPlugin:
+    from distributed import get_worker
+
+    return get_worker().plugins[name]
+
+
+def run_chunk(name: str, lines: list[bytes]) -> list[str]:
+    """Runs on a worker: each line through one of the worker's runners."""
+    plugin = _plugin(name)
+    assert plugin.runners is not None
+    runner = plugin.runners.get()
+    try:
+        return [runner.run(line) for line in lines]
+    finally:
+        plugin.runners.put(runner)
+
+
+def worker_peak_memory(name: str, dask_worker: Any = None) -> dict[str, int]:
+    """Runs on a worker (`Client.run`): peak resident bytes of its model processes and of the worker itself."""
+    import resource
+
+    plugin = dask_worker.plugins[name]
+    return {"model_process": max((r.peak_memory() for r in plugin.all), default=0),
+            "worker_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+
+
+class DaskExecutor:
+    """`map(items)` over a Dask cluster: `bytes` items become result lines, others pass through."""
+
+    def __init__(self, address: str, options: RecordOptions = RecordOptions(), jobs: int | None = None,
+                 budget: float = DEFAULT_TIME_BUDGET) -> None:
+        distributed = _distributed()
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        self.cluster = None
+        if address == "dask-local":
+            workers = cap_jobs(jobs)
+            self.cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
+            )
+            address = self.cluster.scheduler_address
+        try:
+            self.client = distributed.Client(address)  # timeout: distributed.comm.timeouts.connect
+        except OSError as exc:
+            self.close()
+            raise ReaderError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        self.plugin = RunnerPlugin(options, budget)
+        self.client.register_plugin(self.plugin, name=self.plugin.name)
+        self.threads = sum(self.client.nthreads().values()) or 1
+
+    def peak_memory(self) -> dict[str, dict[str, int]]:
+        """Per worker address: peak resident bytes of its model process and of the worker process."""
+        return self.client.run(worker_peak_memory, self.plugin.name)
+
+    def map(self, items: Iterable[Any]) -> Iterator[Any]:
+        """Results in input order."""
+        pending: deque[Any] = deque()
+        chunk: list[bytes] = []
+        window = WINDOW_PER_THREAD * self.threads
+
+        def flush() -> None:
+            if chunk:
+                pending.append(self.client.submit(run_chunk, self.plugin.name, list(chunk), pure=False))
+                chunk.clear()
+
+        def drain(limit: int) -> Iterator[Any]:
+            while len(pending) > limit:
+                head = pending.popleft()
+                if isinstance(head, _Passed):
+                    yield head.value
+                else:
+                    yield from head.result()
+
+        for item in items:
+            if isinstance(item, bytes):
+                chunk.append(item)
+                if len(chunk) >= CHUNK_RECORDS:
+                    flush()
+            else:
+                flush()
+                pending.append(_Passed(item))
+            yield from drain(window)
+        flush()
+        yield from drain(0)
+
+    def close(self) -> None:
+        client = getattr(self, "client", None)
+        if client is not None:
+            try:
+                if self.cluster is None:
+                    client.unregister_worker_plugin(self.plugin.name)
+            except Exception:  # the cluster may be gone already
+                pass
+            client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+class _Passed:
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
