@@ -16,33 +16,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.clean.dates import find_date
+from reader.clean.paste_rules import BYLINE, CREDIT, SOURCES_LINE, WIDGET
 from reader.model import BlockKind, Document
 
-WIDGET = re.compile(
-    r"""^(?:
-        also\ read|read\ (?:more|also|next)|related(?:\ (?:articles?|stories|news|content))?|
-        (?:others|people)\ are\ reading(?:\ now)?|most\ (?:read|popular|viewed|shared)|trending(?:\ now)?|
-        recommended(?:\ for\ you)?|you\ may\ also\ like|more\ (?:from|on|stories|news)\b.*|
-        see\ also|don'?t\ miss|editor'?s\ picks?|top\ stories|latest\ news|watch(?:\ now)?|
-        advertisement|advertising|ad|sponsored(?:\ content)?|promoted(?:\ content)?|(?:ads?|content)\ by\ .{1,30}|
-        share(?:\ this)?(?:\ (?:article|story|post|on\ \w+))?|tweet|email|print|copy\ link|
-        follow\ us.*|sign\ up.*|subscribe.*|newsletter.*|get\ our\ .{0,30}newsletter.*|
-        (?:\d+\ )?comments?|leave\ a\ comment|show\ comments|join\ the\ conversation|
-        cookies?\ (?:policy|settings)|accept(?:\ all)?(?:\ cookies)?|we\ use\ cookies.*|
-        (?:listen|play)(?:\ to\ (?:this\ )?article)?|\d+\ min(?:ute)?s?\ read|skip\ to\ (?:main\ )?content|
-        image|photo|video|gallery|loading.*|click\ here.*|continue\ reading|homepage|home
-    )[.:!]?$""",
-    re.I | re.X,
-)
-CREDIT = re.compile(
-    r"""(?:^(?:photo|photograph|image|picture|credit|source|illustration|video)(?:\ credit)?s?\s*[:/]|
-        shutterstock|getty\ images|\bAP\ Photo\b|\bAFP\b.*/|reuters/|/\s*reuters\b|\bEPA\b|alamy|
-        ©|\(c\)\ |copyright\ \d{4}|^\(?photo\ by\ |wikimedia\ commons|unsplash|
-        ^[\w.'’ -]{2,50}\s/\s[\w.'’ -]{2,50}$)""",
-    re.I | re.X,
-)
-SOURCES_LINE = re.compile(r"^(?:sources?|via)\s*:\s*(?P<names>.+?)\.?$", re.I)
-BYLINE = re.compile(r"^(?:by|written by|author:|words by)\s+(?P<names>[^\d|]{3,120}?)\s*(?:[|,•·–—-].*)?$", re.I)
+__all__ = ["BYLINE", "CREDIT", "SOURCES_LINE", "WIDGET", "clean_pasted"]
+
 LIST_MARK = re.compile(r"^(?:[-•*·▪◦–]|\d{1,3}[.)])\s+")
 TERMINAL = tuple(".!?…:;\"”’»)。！？」』")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
