@@ -39,37 +39,62 @@ def _positive(value: str) -> int:
     return number
 
 
+SOURCE_HELP = "a file (HTML or text, .gz too), an http(s) URL, or - for standard input"
+DATE_HELP = "the article's date (YYYY-MM-DD, or an ISO date-time with its offset) when the source has none"
+USAGE = """reader SOURCE [--published DATE]          read an article
+       reader COMMAND [options]                 extract, export or library (reader COMMAND --help)"""
+EXAMPLES = """examples:
+  reader pasted-article.txt --published 2026-01-09
+  reader https://example.org/news/story.html
+  reader extract story.html --format markdown
+  reader export story.html -o notes/
+  reader library open 1
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
-        description="A terminal reader for news articles. SOURCE is a file (HTML or text, .gz too), "
-        "an http(s) URL, or - for standard input.",
+        usage=USAGE,
+        description=f"A terminal reader for news articles. SOURCE is {SOURCE_HELP}.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="where notes and the library live (env READER_DATA_DIR)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p_open = sub.add_parser("open", help="open an article in the reader (the default command)")
-    p_open.add_argument("source", metavar="SOURCE")
-    p_open.add_argument("--published", type=_iso_date, metavar="DATE", help="the article's date when the source has none")
+    p_open = sub.add_parser("open", prog="reader open", help="open an article in the reader (the default command)")
+    p_open.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
+    p_open.add_argument("--published", type=_iso_date, metavar="DATE", help=DATE_HELP)
 
-    p_extract = sub.add_parser("extract", help="print the cleaned article and its analysis")
-    p_extract.add_argument("source", metavar="SOURCE", nargs="?")
-    p_extract.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="json")
-    p_extract.add_argument("--published", type=_iso_date, metavar="DATE", help="the article's date when the source has none")
+    p_extract = sub.add_parser(
+        "extract", prog="reader extract", help="print the cleaned article and its analysis",
+        description="Print the cleaned article and its analysis (entities, quotes, timeline, sources).",
+    )
+    p_extract.set_defaults(command_parser=p_extract)
+    p_extract.add_argument("source", metavar="SOURCE", nargs="?", help=SOURCE_HELP + " (none with --jsonl)")
+    p_extract.add_argument(
+        "--format", "-f", choices=("text", "json", "markdown"), default="json",
+        help="text: the cleaned body only; json: body and analysis; markdown: a readable report (default: json)",
+    )
+    p_extract.add_argument("--published", type=_iso_date, metavar="DATE", help=DATE_HELP)
     p_extract.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin -> JSON lines on stdout")
     p_extract.add_argument("--no-clean", action="store_true", help="with --jsonl: analyse the text exactly as given")
     p_extract.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N", help="with --jsonl: N processes")
 
-    p_export = sub.add_parser("export", help="write the article, its analysis and your notes as Markdown")
-    p_export.add_argument("source", metavar="SOURCE")
+    p_export = sub.add_parser("export", prog="reader export", help="write the article, its analysis and your notes as Markdown")
+    p_export.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
     p_export.add_argument("-o", "--output", metavar="FILE", help="file or directory (default: a name from the title)")
     p_export.add_argument("--force", action="store_true", help="overwrite an existing file")
-    p_export.add_argument("--published", type=_iso_date, metavar="DATE")
+    p_export.add_argument("--published", type=_iso_date, metavar="DATE", help=DATE_HELP)
 
-    p_library = sub.add_parser("library", help="list the articles you have read; `library open N` reopens one")
-    p_library.add_argument("action", nargs="?", choices=("list", "open"), default="list")
-    p_library.add_argument("number", nargs="?", type=_positive)
+    p_library = sub.add_parser("library", prog="reader library", help="list the articles you have read; `library open N` reopens one")
+    p_library.add_argument(
+        "action", nargs="?", choices=("list", "open"), default="list",
+        help="list the articles (default), or open one",
+    )
+    p_library.add_argument("number", nargs="?", type=_positive, metavar="N", help="with open: the article's number in the list")
     return parser
 
 
@@ -102,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("reader: error: give a SOURCE (file, URL or -) or a command", file=sys.stderr)
         return 2
+    usage_error = getattr(args, "command_parser", parser).error  # a command's own usage, not the top-level one
     try:
         if args.command == "open":
             from reader.ui.app import run_app
@@ -112,12 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             if args.jsonl:
                 if args.source:
-                    parser.error("--jsonl reads standard input; give no SOURCE")
+                    usage_error("--jsonl reads standard input; give no SOURCE")
                 return extract.run_jsonl(sys.stdin, sys.stdout, clean=not args.no_clean, jobs=args.jobs)
             if args.no_clean or args.jobs != 1:
-                parser.error("--no-clean and --jobs go with --jsonl")
+                usage_error("--no-clean and --jobs go with --jsonl")
             if not args.source:
-                parser.error("extract needs a SOURCE (or --jsonl)")
+                usage_error("extract needs a SOURCE (or --jsonl)")
             return extract.run_single(args.source, args.format, sys.stdout, published=args.published)
         if args.command == "export":
             from reader.commands import export

@@ -16,6 +16,7 @@ from reader.errors import ReaderError
 from reader.model import Document
 from reader.ui.commands import ReaderCommands
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.themes import reader_variables
 
 THEMES = ("textual-dark", "textual-light")
 """What `t` switches between; the palette's "Change theme" offers all of Textual's."""
@@ -37,6 +38,12 @@ class ReaderApp(App[None]):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables plus the `$reader-*` colours computed from it (WCAG AA, themes.py)."""
+        variables = {**reader_variables(self.current_theme), **super().get_css_variables()}
+        self.theme_variables = variables
+        return variables
 
     def get_default_screen(self) -> ReadingScreen:
         """The reading screen is the default one: no blank screen is painted before it."""

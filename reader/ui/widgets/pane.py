@@ -18,12 +18,12 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
-from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.navigate import Span
+from reader.ui.themes import themed
 
 IN_VIEW = "▎"
 BUSY_ITEMS = 200
@@ -138,8 +138,8 @@ class ItemPane(OptionList):
 
     def _option(self, item: PaneItem) -> Option:
         if item.header:
-            return Option(item.prompt, id=item.key, disabled=True)
-        return Option(Content.from_rich_text(item.prompt), id=item.key)
+            return Option(themed(item.prompt), id=item.key, disabled=True)
+        return Option(themed(item.prompt), id=item.key)
 
     def highlight_key(self, key: str) -> None:
         """Move the highlight to the item `key` (no-op when absent)."""

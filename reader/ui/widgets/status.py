@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reader.navigate import reading_minutes
+from reader.ui.themes import themed
 
 BAR_CELLS = 10
 
@@ -33,8 +34,6 @@ def _bar(done: int, total: int) -> str:
 class StatusLine(Static):
     """One line under the article; every part is plain `Text`, never markup."""
 
-    COMPONENT_CLASSES = {"status--problem"}
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self.state = StatusState()
@@ -42,7 +41,7 @@ class StatusLine(Static):
     def set(self, **changes: object) -> None:
         for name, value in changes.items():
             setattr(self.state, name, value)
-        self.update(self.render_state())
+        self.update(themed(self.render_state()))  # "dim" parts drawn in the theme's readable muted colour
 
     def render_state(self) -> Text:
         s = self.state
@@ -62,7 +61,7 @@ class StatusLine(Static):
             text.append(s.analysis)
         text.append("  │ ", style="dim")
         if s.problem:
-            text.append(s.problem, style=self.get_component_rich_style("status--problem"))
+            text.append(s.problem, style="bold $reader-error")
         elif s.model:
             text.append("model " + s.model, style="dim")
         return text
