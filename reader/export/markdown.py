@@ -47,7 +47,7 @@ stays inside its callout (a block quote ends the container).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
 from reader.export.md_text import escape_inline, escape_text, link, quote_block, scrub, yaml_list, yaml_string
@@ -91,13 +91,10 @@ def _plural(count: int, word: str) -> str:
 
 
 def _human_date(value: str | None) -> str:
-    """ "2026-01-09" -> "9 January 2026"; other forms as given."""
-    text = clean_line(value or "")
-    try:
-        day = date.fromisoformat(text[:10])
-    except ValueError:
-        return text
-    return f"{day.day} {day:%B %Y}"
+    """ "2026-01-09" -> "9 January 2026"; a time stays in the page's own zone; other forms as given."""
+    from reader.timefmt import published_label
+
+    return published_label(clean_line(value or ""))
 
 
 def front_matter(document: Document, exported: str, tags: Iterable[str]) -> str:

@@ -9,7 +9,6 @@ offset finds its line. No Textual here: plain data, tested on its own.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -202,11 +201,7 @@ class ArticleLayout:
 
 
 def _date(published: str | None) -> str:
-    """ "2026-01-09" -> "9 January 2026"; other forms as given."""
-    if not published:
-        return ""
-    try:
-        day = dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return published
-    return f"{day.day} {day:%B %Y}"
+    """The date (and time) in the page's own time zone: "19 January 2026, 21:30 (UTC−05:00)"."""
+    from reader.timefmt import published_label
+
+    return published_label(published)
