@@ -182,6 +182,16 @@ class ArticleLayout:
             return self._body_ys[0] if self._body_ys else 0
         return self._body_ys[index]
 
+    def first_body_y(self) -> int:
+        """The first line of the body (the header's lines come before it)."""
+        return self._body_ys[0] if self._body_ys else 0
+
+    def anchor_for_y(self, y: int) -> int | None:
+        """The body offset that stands for line `y` across widths: None for a header line."""
+        if not self._body_ys or y < self._body_ys[0]:
+            return None
+        return self.offset_for_y(y)
+
     def offset_for_y(self, y: int) -> int:
         """The body offset at the start of line `y`, or of the next body line after it."""
         index = bisect_right(self._body_ys, y) - 1
