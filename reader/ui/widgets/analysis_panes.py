@@ -153,7 +153,7 @@ class SourcesPane(AnalysisPane):
                 bits.append(f"{len(source.mentions)} mention{'s' if len(source.mentions) != 1 else ''}")
             if source.quote_ids:
                 bits.append(f"{len(source.quote_ids)} quote{'s' if len(source.quote_ids) != 1 else ''}")
-            prompt.append("  " + " · ".join(bits), style=MUTED)
+            prompt.append("\n" + " · ".join(bits), style=MUTED)  # its own line: never wrapped mid-phrase
             if source.url and source.url != source.name:
                 prompt.append("\n" + clip(source.url, 100), style=MUTED + " underline")
             spans = sorted({(m.start, m.end) for m in source.mentions})

@@ -149,6 +149,20 @@ class ItemPane(OptionList):
                     self.highlighted = index
                 return
 
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Show the highlighted item whole, and never the tail of an earlier item above it."""
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        if index is None or not self.is_mounted or index not in self._index_to_line:
+            return
+        lines, first = self._lines, int(self.scroll_y)
+        if first >= len(lines) or lines[first][1] == 0:
+            return
+        start, height = self._index_to_line[index], self._heights[index]
+        boundary = next((y for y in range(first, start) if lines[y][1] == 0), start)
+        fits = start + height - boundary <= self.scrollable_content_region.height
+        self.scroll_to(y=boundary if fits else start, animate=False, immediate=True)
+
     # -- linking with the article ------------------------------------------------------------
     def mark_view(self, start: int, end: int) -> None:
         """Mark the items with a span in body `start`-`end` (what the reader sees now)."""
