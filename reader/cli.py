@@ -48,7 +48,7 @@ EXAMPLES = """examples:
   reader https://example.org/news/story.html
   reader extract story.html --format markdown
   reader export story.html -o notes/
-  reader library open 1
+  reader library open 12           (the ID `reader library` shows; it never changes)
 """
 
 
@@ -89,12 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--force", action="store_true", help="overwrite an existing file")
     p_export.add_argument("--published", type=_iso_date, metavar="DATE", help=DATE_HELP)
 
-    p_library = sub.add_parser("library", prog="reader library", help="list the articles you have read; `library open N` reopens one")
+    p_library = sub.add_parser("library", prog="reader library", help="list the articles you have read; `library open ID` reopens one")
     p_library.add_argument(
         "action", nargs="?", choices=("list", "open"), default="list",
         help="list the articles (default), or open one",
     )
-    p_library.add_argument("number", nargs="?", type=_positive, metavar="N", help="with open: the article's number in the list")
+    p_library.add_argument(
+        "number", nargs="?", type=_positive, metavar="ID",
+        help="with open: the article's ID from the list (it never changes)",
+    )
     return parser
 
 

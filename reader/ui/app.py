@@ -122,6 +122,7 @@ def run_document(document: Document) -> int:
 
 
 def run_app(source: str, *, published: str | None = None) -> int:
+    from reader.library import remembered
     from reader.load import load_document
 
-    return run_document(load_document(source, published=published))
+    return run_document(remembered(load_document(source, published=published)))
