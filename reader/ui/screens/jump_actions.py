@@ -51,9 +51,24 @@ class JumpActions:
             if self.search_active:
                 self._search_status()
             else:
-                entity = self.analysis.entity(self.selected_entity)
-                name = entity.name if entity else "mention"
-                self.status.set(search=f"{name}: {spans.index(span) + 1}/{len(spans)}")
+                self.mention_status(span, spans)
+
+    def mention_status(self: "ReadingScreen", span: nav.Span, spans: list[nav.Span]) -> None:
+        """ "Maria Zakharova: 3/7 · pronoun": where `span` is among the selection's mentions, and its kind."""
+        entity = self.analysis.entity(self.selected_entity)
+        name = entity.name if entity else "mention"
+        kinds = {m.start: m.kind for m in nav.tied_mentions(entity, self.analysis.quotes)}
+        kind = f" · {kinds[span[0]]}" if span[0] in kinds else ""
+        self.status.set(search=f"{name}: {spans.index(span) + 1}/{len(spans)}{kind}")
+
+    def goto_first_mention(self: "ReadingScreen", entity_id: str) -> None:
+        """Select the entity and jump to its first mention, the counter at 1/N (the palette's "Entity: X")."""
+        self.select_entity(entity_id)
+        self.pane("entities").highlight_key(entity_id)
+        spans = self._selected_spans()
+        if spans:
+            self.jump(spans[0][0], spans[0])
+            self.mention_status(spans[0], spans)
 
     def action_quote(self: "ReadingScreen", direction: int) -> None:
         quotes = self.analysis.quotes
@@ -104,6 +119,10 @@ class JumpActions:
                 self.pane("entities").highlight_key(quote.speaker_id)
             self._speaker_return = (quote.id, target)
             self.jump(target[0], target)
+            from reader.attribution import attribution
+
+            speaker = self.analysis.entity(quote.speaker_id)
+            self.status.set(search=attribution(quote, speaker.name if speaker else None))
             return
         by_speaker = [q for q in self.analysis.quotes if q.speaker_start is not None
                       and nav.overlaps((q.speaker_start, q.speaker_end or q.speaker_start), *line)]

@@ -310,7 +310,7 @@ class ReadingScreen(JumpActions, NotesActions, Screen[None]):
     # -- selection ----------------------------------------------------------------------------
     def _paint_selection(self) -> None:
         entity = self.analysis.entity(self.selected_entity)
-        spans = nav.mention_spans(entity)
+        spans = sorted({(m.start, m.end) for m in nav.tied_mentions(entity, self.analysis.quotes)})
         if entity is None and self.selected_entity and self.selected_entity.startswith("s"):
             source = next((s for s in self.analysis.sources if s.id == self.selected_entity), None)
             spans = sorted({(m.start, m.end) for m in source.mentions}) if source else []

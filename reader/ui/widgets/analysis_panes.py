@@ -12,7 +12,7 @@ from rich.text import Text
 from reader.export.markdown import ENTITY_SECTIONS, SOURCE_KINDS
 from reader.language import english_only_error
 from reader.model import Analysis, Document
-from reader.navigate import mention_spans
+from reader.navigate import tied_mentions
 from reader.ui.text_fit import clip
 from reader.ui.widgets.pane import ItemPane, PaneItem
 
@@ -69,7 +69,9 @@ class EntitiesPane(AnalysisPane):
             items.append(PaneItem(f"h-{kind}", Text(f"{heading} · {len(group)}", style="bold"), header=True))
             for entity in group:
                 prompt = Text(entity.name, style="bold")
-                prompt.append(f"  ×{entity.count}", style=MUTED)
+                tied = tied_mentions(entity, analysis.quotes)
+                extra = len(tied) - entity.count
+                prompt.append(f"  ×{entity.count}" + (f" +{extra} she/he/role" if extra > 0 else ""), style=MUTED)
                 details = []
                 if entity.role and entity.role.casefold() not in entity.name.casefold():
                     details.append(entity.role)
@@ -78,7 +80,7 @@ class EntitiesPane(AnalysisPane):
                     details.append("also " + ", ".join(aliases[:4]) + ("…" if len(aliases) > 4 else ""))
                 if details:
                     prompt.append("\n" + clip(" · ".join(details), 120), style=MUTED)
-                items.append(PaneItem(entity.id, prompt, mention_spans(entity)))
+                items.append(PaneItem(entity.id, prompt, sorted({(m.start, m.end) for m in tied})))
         return items
 
 
@@ -101,6 +103,8 @@ class QuotesPane(AnalysisPane):
             if quote.channel:
                 line += f", via {quote.channel}"
             prompt.append("\n" + line, style="not italic " + ("bold" if who else MUTED))
+            if quote.speaker_evidence:  # how the speaker was found
+                prompt.append("\n" + quote.speaker_evidence, style="not italic " + MUTED)
             spans = [(quote.start, quote.end)]
             if quote.speaker_start is not None and quote.speaker_end is not None:
                 spans.append((quote.speaker_start, quote.speaker_end))
