@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="where notes and the library live (env READER_DATA_DIR)")
+    parser.add_argument(
+        "--export-dir", metavar="DIR",
+        help="where the app's e proposes to export (env READER_EXPORT_DIR; default: your documents folder/reader)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_open = sub.add_parser("open", prog="reader open", help="open an article in the reader (the default command)")
@@ -107,10 +111,10 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     i = 0
     while i < len(out):
         arg = out[i]
-        if arg == "--data-dir":
+        if arg in ("--data-dir", "--export-dir"):
             i += 2
             continue
-        if arg.startswith("--data-dir="):
+        if arg.startswith(("--data-dir=", "--export-dir=")):
             i += 1
             continue
         if arg in COMMANDS or arg in ("-h", "--help", "--version"):
@@ -126,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_normalise_argv(args_list))
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
+    if args.export_dir:
+        os.environ["READER_EXPORT_DIR"] = args.export_dir
     if args.command is None:
         parser.print_usage(sys.stderr)
         print("reader: error: give a SOURCE (file, URL or -) or a command", file=sys.stderr)

@@ -16,6 +16,8 @@ documents: article_id -> the cleaned Document as JSON (so the library can
            reopen an article offline and notes can be re-anchored).
 notes:     id, article_id, start_offset, end_offset, text (highlighted),
            note (the user's note, "" for a highlight), created, updated.
+
+Version 2 adds settings: key -> value (e.g. "export_dir", the last one used).
 """
 
 from __future__ import annotations
@@ -73,7 +75,12 @@ def _v1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX notes_article ON notes (article_id, start_offset)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+def _v2(conn: sqlite3.Connection) -> None:
+    """settings: small key -> value preferences the app remembers (the last export directory)."""
+    conn.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
