@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("-o", "--output", metavar="FILE", help="file or directory (default: a name from the title)")
     p_export.add_argument("--force", action="store_true", help="overwrite an existing file")
     p_export.add_argument("--published", type=_iso_date, metavar="DATE", help=DATE_HELP)
+    p_export.add_argument(
+        "--obsidian", action="store_true",
+        help="mark paragraphs with Obsidian block ids (^p1) instead of HTML anchors GitHub hides (the default)",
+    )
 
     p_library = sub.add_parser("library", prog="reader library", help="list the articles you have read; `library open ID` reopens one")
     p_library.add_argument(
@@ -157,7 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             from reader.commands import export
 
-            return export.run_export(args.source, args.output, force=args.force, published=args.published)
+            return export.run_export(
+                args.source, args.output, force=args.force, published=args.published, obsidian=args.obsidian
+            )
         if args.command == "library":
             from reader.commands import library
 

@@ -226,10 +226,11 @@ def export_markdown(
     force: bool = False,
     *,
     exported: datetime | str | None = None,
+    target: str = "github",
 ) -> Path:
-    """Render the export and write it atomically; returns the path written."""
+    """Render the export (paragraph marks for `target`: "github" or "obsidian") and write it atomically."""
     from reader.export.markdown import to_markdown
 
-    target = export_path(document, out_path)
-    text = to_markdown(document, analysis, notes, exported=exported)
-    return atomic_write_text(target, text, force=force)
+    path = export_path(document, out_path)
+    text = to_markdown(document, analysis, notes, exported=exported, target=target)  # type: ignore[arg-type]
+    return atomic_write_text(path, text, force=force)
