@@ -63,6 +63,20 @@ def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, 
     return out
 
 
+def fit_url(url: str, width: int) -> str:
+    """`url` on one line of `width` cells: shortened in the middle with "…" (never wrapped to a lone "/")."""
+    if _cells(url) <= width:
+        return url
+    shown = url.split("://", 1)[-1]
+    if _cells(shown) <= width:
+        return shown
+    tail = min(24, max(1, width // 3))
+    head = max(1, width - tail - 1)
+    while head > 1 and _cells(shown[:head]) + 1 + _cells(shown[-tail:]) > width:
+        head -= 1
+    return shown[:head] + "…" + shown[-tail:]
+
+
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap: (start, end) pairs into `text`, trailing spaces dropped; `\\n` breaks a line."""
     width = max(1, width)
@@ -136,8 +150,7 @@ class ArticleLayout:
             for s, e in wrap(meta, width):
                 lines.append(Line("meta", meta[s:e]))
         if document.url:
-            for s, e in wrap(document.url, width):
-                lines.append(Line("url", document.url[s:e]))
+            lines.append(Line("url", fit_url(document.url, width)))  # one line; the link keeps the whole URL
         if lines:
             lines.append(Line("blank"))
         layout.extend(len(document.blocks) if blocks is None else blocks)

@@ -49,3 +49,18 @@ async def test_source_lines_never_wrap_mid_phrase(reference_app):
         for before, row in zip(rows, rows[1:]):
             assert not (before.endswith(tuple("0123456789")) and row.startswith(("quote", "mention"))), (before, row)
             assert not before.endswith("·"), before
+
+
+def test_a_long_url_under_the_title_stays_on_one_line():
+    from reader.model import Document
+    from reader.ui.article_layout import ArticleLayout, fit_url
+
+    url = "https://news.example/world/europe/2026/01/09/a-very-long-story-slug-about-the-peace-plan/"
+    document = Document.from_blocks([("paragraph", "A paragraph.", 0)], title="A title", url=url)
+    for width in (20, 40, 60, len(url) - 1, len(url)):
+        lines = [line.text for line in ArticleLayout.build(document, width).lines if line.kind == "url"]
+        assert len(lines) == 1 and len(lines[0]) <= width, width
+        assert lines[0] != "/"
+    assert fit_url(url, len(url)) == url
+    short = fit_url(url, 40)
+    assert short.startswith("news.example/") and short.endswith("peace-plan/") and "…" in short
