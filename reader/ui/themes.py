@@ -7,7 +7,8 @@ can end up at 1.3:1. `reader_variables(theme)` gives concrete variables computed
 from the theme's own colours: each text role is moved toward black or white
 (keeping its hue as long as it can) until it reaches 4.5:1 against every
 background it is drawn on (the article's, the panes', the status line's,
-the pane cursor's), marks and borders until 3:1. ANSI themes pick among ANSI
+the pane cursor's), marks and borders until 3:1, in true colour and as
+a 256-colour terminal shows them. ANSI themes pick among ANSI
 colours, judged in the palette Textual itself uses for them. The app adds
 them to whichever theme is current (`ReaderApp.get_css_variables`), so a
 theme registered later gets them too.
@@ -50,8 +51,17 @@ def contrast(a: Color, b: Color) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def in_256(color: Color) -> Color:
+    """What `color` becomes on a 256-colour terminal (tmux's default, many SSH sessions)."""
+    from rich.color import ColorSystem
+
+    rich = RichColor.from_rgb(color.r, color.g, color.b).downgrade(ColorSystem.EIGHT_BIT)
+    return Color(*rich.get_truecolor())
+
+
 def worst(color: Color, backgrounds: list[Color]) -> float:
-    return min(contrast(color, bg) for bg in backgrounds)
+    """The lowest contrast of `color` on `backgrounds`, in true colour and in 256 colours."""
+    return min(min(contrast(color, bg), contrast(in_256(color), in_256(bg))) for bg in backgrounds)
 
 
 def legible(color: Color, backgrounds: list[Color], ratio: float) -> Color:
@@ -104,7 +114,7 @@ def _truecolor_variables(theme: Theme) -> dict[str, str]:
     cursor_bg = surface.blend(primary, 0.1)
     for step in range(8, 1, -1):  # the strongest tint of the primary on which the muted text stays readable
         candidate = surface.blend(primary, step / 20)
-        if contrast(muted, candidate) >= TEXT and contrast(text, candidate) >= TEXT:
+        if worst(muted, [candidate]) >= TEXT and worst(text, [candidate]) >= TEXT:
             cursor_bg = candidate
             break
     text = legible(text, [*bases, cursor_bg], TEXT)
@@ -128,7 +138,7 @@ def _truecolor_variables(theme: Theme) -> dict[str, str]:
         source = Color.parse(colors[_LAYER_SOURCE[layer]])
         strength = _LAYER_STRENGTH[layer]
         painted = background.blend(source, strength)
-        while contrast(text, painted) < TEXT and strength > 0.08:
+        while worst(text, [painted]) < TEXT and strength > 0.08:
             strength -= 0.02
             painted = background.blend(source, strength)
         out[f"reader-{layer}-bg"] = painted.hex
