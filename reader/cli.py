@@ -49,24 +49,50 @@ def _seconds(value: str) -> float:
     return number
 
 
+SOURCE_HELP = "a file (HTML or text, .gz too), an http(s) URL, or - for standard input"
+DATE_HELP = "the article's date (YYYY-MM-DD, or an ISO date-time with its offset) when the source has none"
+USAGE = """reader SOURCE [--published DATE]          read an article
+       reader COMMAND [options]                 extract, export, library, feed or batch (reader COMMAND --help)"""
+EXAMPLES = """examples:
+  reader pasted-article.txt --published 2026-01-09
+  reader https://example.org/news/story.html
+  reader extract story.html --format markdown
+  reader export story.html -o notes/
+  reader library open 12           (the ID `reader library` shows; it never changes)
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
-        description="A terminal reader for news articles. SOURCE is a file (HTML or text, .gz too), "
-        "an http(s) URL, or - for standard input.",
+        usage=USAGE,
+        description=f"A terminal reader for news articles. SOURCE is {SOURCE_HELP}.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="where notes and the library live (env READER_DATA_DIR)")
+    parser.add_argument(
+        "--export-dir", metavar="DIR",
+        help="where the app's e proposes to export (env READER_EXPORT_DIR; default: your documents folder/reader)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p_open = sub.add_parser("open", help="open an article in the reader (the default command)")
-    p_open.add_argument("source", metavar="SOURCE")
-    p_open.add_argument("--published", type=_iso_date, metavar="DATE", help="the article's date when the source has none")
+    p_open = sub.add_parser("open", prog="reader open", help="open an article in the reader (the default command)")
+    p_open.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
+    p_open.add_argument("--published", type=_iso_date, metavar="DATE", help=DATE_HELP)
 
-    p_extract = sub.add_parser("extract", help="print the cleaned article and its analysis")
-    p_extract.add_argument("source", metavar="SOURCE", nargs="?")
-    p_extract.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="json")
-    p_extract.add_argument("--published", type=_iso_date, metavar="DATE", help="the article's date when the source has none")
+    p_extract = sub.add_parser(
+        "extract", prog="reader extract", help="print the cleaned article and its analysis",
+        description="Print the cleaned article and its analysis (entities, quotes, timeline, sources).",
+    )
+    p_extract.set_defaults(command_parser=p_extract)
+    p_extract.add_argument("source", metavar="SOURCE", nargs="?", help=SOURCE_HELP + " (none with --jsonl)")
+    p_extract.add_argument(
+        "--format", "-f", choices=("text", "json", "markdown"), default="json",
+        help="text: the cleaned body only; json: body and analysis; markdown: a readable report (default: json)",
+    )
+    p_extract.add_argument("--published", type=_iso_date, metavar="DATE", help=DATE_HELP)
     p_extract.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin -> JSON lines on stdout")
     p_extract.add_argument("--no-clean", action="store_true", help="with --jsonl: analyse the text exactly as given")
     p_extract.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N",
@@ -90,11 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--time-budget", type=_seconds, default=None, metavar="SECONDS",
                          help="seconds per record before it yields an error (default 60; 0: none)")
 
-    p_export = sub.add_parser("export", help="write the article, its analysis and your notes as Markdown")
-    p_export.add_argument("source", metavar="SOURCE")
+    p_export = sub.add_parser("export", prog="reader export", help="write the article, its analysis and your notes as Markdown")
+    p_export.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
     p_export.add_argument("-o", "--output", metavar="FILE", help="file or directory (default: a name from the title)")
     p_export.add_argument("--force", action="store_true", help="overwrite an existing file")
-    p_export.add_argument("--published", type=_iso_date, metavar="DATE")
+    p_export.add_argument("--published", type=_iso_date, metavar="DATE", help=DATE_HELP)
+    p_export.add_argument(
+        "--obsidian", action="store_true",
+        help="mark paragraphs with Obsidian block ids (^p1) instead of HTML anchors GitHub hides (the default)",
+    )
 
     from reader.commands.library_cli import add_feed_parser, add_library_parser
 
@@ -109,10 +139,10 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     i = 0
     while i < len(out):
         arg = out[i]
-        if arg == "--data-dir":
+        if arg in ("--data-dir", "--export-dir"):
             i += 2
             continue
-        if arg.startswith("--data-dir="):
+        if arg.startswith(("--data-dir=", "--export-dir=")):
             i += 1
             continue
         if arg in COMMANDS or arg in ("-h", "--help", "--version"):
@@ -128,10 +158,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_normalise_argv(args_list))
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
+    if args.export_dir:
+        os.environ["READER_EXPORT_DIR"] = args.export_dir
     if args.command is None:
         parser.print_usage(sys.stderr)
         print("reader: error: give a SOURCE (file, URL or -) or a command", file=sys.stderr)
         return 2
+    usage_error = getattr(args, "command_parser", parser).error  # a command's own usage, not the top-level one
     try:
         if args.command == "open":
             from reader.ui.app import run_app
@@ -142,13 +175,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             if args.jsonl:
                 if args.source:
-                    parser.error("--jsonl reads standard input; give no SOURCE")
+                    usage_error("--jsonl reads standard input; give no SOURCE")
                 return extract.run_jsonl(sys.stdin, sys.stdout, clean=not args.no_clean, jobs=args.jobs,
                                          analysis=not args.no_analysis, budget=args.time_budget)
             if args.no_clean or args.jobs != 1 or args.time_budget is not None:
-                parser.error("--no-clean, --jobs and --time-budget go with --jsonl")
+                usage_error("--no-clean, --jobs and --time-budget go with --jsonl")
             if not args.source:
-                parser.error("extract needs a SOURCE (or --jsonl)")
+                usage_error("extract needs a SOURCE (or --jsonl)")
             return extract.run_single(args.source, args.format, sys.stdout, published=args.published,
                                       analysis=not args.no_analysis)
         if args.command == "batch":
@@ -158,7 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             from reader.commands import export
 
-            return export.run_export(args.source, args.output, force=args.force, published=args.published)
+            return export.run_export(
+                args.source, args.output, force=args.force, published=args.published, obsidian=args.obsidian
+            )
         if args.command == "library":
             from reader.commands.library_cli import run_library_command
 

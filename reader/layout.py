@@ -9,7 +9,6 @@ offset finds its line. No Textual here: plain data, tested on its own.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -62,6 +61,20 @@ def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, 
         out.append((pos, stop))
         pos = stop
     return out
+
+
+def fit_url(url: str, width: int) -> str:
+    """`url` on one line of `width` cells: shortened in the middle with "…" (never wrapped to a lone "/")."""
+    if _cells(url) <= width:
+        return url
+    shown = url.split("://", 1)[-1]
+    if _cells(shown) <= width:
+        return shown
+    tail = min(24, max(1, width // 3))
+    head = max(1, width - tail - 1)
+    while head > 1 and _cells(shown[:head]) + 1 + _cells(shown[-tail:]) > width:
+        head -= 1
+    return shown[:head] + "…" + shown[-tail:]
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
@@ -137,8 +150,7 @@ class ArticleLayout:
             for s, e in wrap(meta, width):
                 lines.append(Line("meta", meta[s:e]))
         if document.url:
-            for s, e in wrap(document.url, width):
-                lines.append(Line("url", document.url[s:e]))
+            lines.append(Line("url", fit_url(document.url, width)))  # one line; the link keeps the whole URL
         if lines:
             lines.append(Line("blank"))
         layout.extend(len(document.blocks) if blocks is None else blocks)
@@ -183,6 +195,16 @@ class ArticleLayout:
             return self._body_ys[0] if self._body_ys else 0
         return self._body_ys[index]
 
+    def first_body_y(self) -> int:
+        """The first line of the body (the header's lines come before it)."""
+        return self._body_ys[0] if self._body_ys else 0
+
+    def anchor_for_y(self, y: int) -> int | None:
+        """The body offset that stands for line `y` across widths: None for a header line."""
+        if not self._body_ys or y < self._body_ys[0]:
+            return None
+        return self.offset_for_y(y)
+
     def offset_for_y(self, y: int) -> int:
         """The body offset at the start of line `y`, or of the next body line after it."""
         index = bisect_right(self._body_ys, y) - 1
@@ -202,14 +224,10 @@ class ArticleLayout:
 
 
 def _date(published: str | None) -> str:
-    """ "2026-01-09" -> "9 January 2026"; other forms as given."""
-    if not published:
-        return ""
-    try:
-        day = dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return published
-    return f"{day.day} {day:%B %Y}"
+    """The date (and time) in the page's own time zone: "19 January 2026, 21:30 (UTC−05:00)"."""
+    from reader.timefmt import published_label
+
+    return published_label(published)
 
 
 def char_at_column(text: str, column: int) -> int:

@@ -3,18 +3,22 @@
 API
 ---
 - `list_articles(store) -> list[Article]`: newest (last opened) first, with
-  notes counts; number N in the listing is `rows[N - 1]`.
+  notes counts.
 - `format_library(rows, *, width=None, now=None) -> str`: a plain-text table
-  (`#`, title, site, date, notes, last opened) safe to print: every field
+  (ID, title, site, date, notes, last opened) safe to print: every field
   passes `clean_line`, so no title can send escape codes to the terminal.
-- `article_by_number(store, n) -> Article` (ReaderError when out of range).
-- `reopen(store, n) -> (Article, Document)`: the saved copy of article N,
+- `article_by_id(store, id) -> Article` (ReaderError when there is none).
+- `reopen(store, id) -> (Article, Document)`: the saved copy of the article,
   which opens offline and matches the notes' offsets; falls back to loading
   `article.origin` when no copy was saved.
 - `notes_for(document, store=None) -> list[Note]`: the notes of a document
   (re-anchored, read-only: nothing is recorded), for `reader export`.
+- `remembered(document) -> Document`: what the user told the library about
+  this article before (the `--published` date, the URL) filled in where the
+  source has none, so a pasted file reopened without them keeps its date.
 
-Numbers follow the listing order, so opening an article moves it to 1.
+An article's ID is its library row's id: given once, it never changes as
+other articles are opened (the listing order does).
 """
 
 from __future__ import annotations
@@ -36,26 +40,47 @@ def list_articles(store: Store) -> list[Article]:
     return store.articles()
 
 
-def article_by_number(store: Store, number: int) -> Article:
-    rows = store.articles()
-    if not rows:
-        raise ReaderError("the library is empty")
-    if not 1 <= number <= len(rows):
-        raise ReaderError(f"no article number {number}: the library has {len(rows)} (see `reader library`)")
-    return rows[number - 1]
+def article_by_id(store: Store, article_id: int) -> Article:
+    article = store.article(article_id)
+    if article is None:
+        if not store.articles():
+            raise ReaderError("the library is empty")
+        raise ReaderError(f"no article with ID {article_id} (see `reader library`)")
+    return article
 
 
-def reopen(store: Store, number: int) -> tuple[Article, Document]:
-    """Article N and its Document (the saved copy, else loaded again from its origin)."""
-    article = article_by_number(store, number)
+def reopen(store: Store, article_id: int) -> tuple[Article, Document]:
+    """The article with this ID and its Document (the saved copy, else loaded again from its origin)."""
+    article = article_by_id(store, article_id)
     document = store.load_document(article.id)
     if document is None:
         if not article.origin or article.origin == "-":
-            raise ReaderError(f"article {number} has no saved copy and came from standard input")
+            raise ReaderError(f"article {article_id} has no saved copy and came from standard input")
         from reader.load import load_document
 
         document = load_document(article.origin, published=article.published)
     return article, document
+
+
+def remembered(document: Document, store: Store | None = None) -> Document:
+    """`document` with the date and URL the library holds for it where the source gives none.
+
+    Best effort: a library that cannot be read changes nothing (the article still opens).
+    """
+    if document.published and document.url:
+        return document
+    try:
+        if store is None:
+            with Store.open() as opened:
+                article = opened.find_article(document)
+        else:
+            article = store.find_article(document)
+    except ReaderError:
+        return document
+    if article is not None:
+        document.published = document.published or article.published or None
+        document.url = document.url or article.url or None
+    return document
 
 
 def notes_for(document: Document, store: Store | None = None) -> list[Note]:
@@ -117,23 +142,23 @@ def when_opened(iso: str, now: datetime) -> str:
 
 
 def format_library(rows: list[Article], *, width: int | None = None, now: datetime | None = None) -> str:
-    """The numbered listing as text lines ending with a newline."""
+    """The listing (each article with its ID) as text lines ending with a newline."""
     if not rows:
         return EMPTY_MESSAGE + "\n"
     width = width or shutil.get_terminal_size((100, 24)).columns
     now = (now or datetime.now(timezone.utc)).astimezone()
     table = [
         (
-            str(i),
+            str(a.id),
             clean_line(a.title) or clean_line(a.url or a.origin) or "(untitled)",
             clean_line(a.site),
             clean_line(a.published or "")[:10],
             str(a.notes_count),
             when_opened(a.last_opened, now),
         )
-        for i, a in enumerate(rows, 1)
+        for a in rows
     ]
-    header = ("#", "Title", "Site", "Date", "Notes", "Last opened")
+    header = ("ID", "Title", "Site", "Date", "Notes", "Last opened")
     widths = [max(_cells(r[c]) for r in [header, *table]) for c in range(len(header))]
     widths[2] = min(widths[2], 24)
     fixed = sum(widths) - widths[1] + 2 * (len(header) - 1)

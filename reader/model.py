@@ -157,6 +157,9 @@ class Quote:
     channel_id: str | None = None
     partial: bool = False
     """A short quote inside a sentence (Witkoff "firmly supports" ...)."""
+    speaker_evidence: str = ""
+    """How the speaker was found, in words: "named", "pronoun: the previous quote's speaker",
+    "description: bound to the name earlier", "continues the quote before"; "" when no speaker."""
 
 
 @dataclass(slots=True)

@@ -63,6 +63,20 @@ def mention_spans(entity: Entity | None) -> list[Span]:
     return sorted({(m.start, m.end) for m in entity.mentions})
 
 
+def tied_mentions(entity: Entity | None, quotes: list[Quote]) -> list[Mention]:
+    """Every mention the analysis ties to `entity`, sorted: its names, plus the pronouns and
+    descriptions its quotes resolved to it ("she added" -> Maria Zakharova); one per start."""
+    if entity is None:
+        return []
+    from reader.analysis.quotes import resolved_speaker_mentions
+
+    by_start = {m.start: m for m in entity.mentions}
+    for entity_id, mention in resolved_speaker_mentions(quotes):
+        if entity_id == entity.id:
+            by_start.setdefault(mention.start, mention)
+    return [by_start[start] for start in sorted(by_start)]
+
+
 @dataclass(slots=True)
 class MentionIndex:
     """Every entity mention in the body, sorted, to answer "which entity is here?"."""
@@ -240,7 +254,7 @@ class Selection:
         if self.source_id is not None:
             source = analysis.source(self.source_id)
             return sorted({(m.start, m.end) for m in source.mentions}) if source else []
-        return mention_spans(self.entity(analysis))
+        return sorted({(m.start, m.end) for m in tied_mentions(self.entity(analysis), analysis.quotes)})
 
     def layers(self, analysis: Analysis) -> dict[str, list[Span]]:
         """The spans to paint, by article layer: "mention", "quote" and "speaker"."""

@@ -383,6 +383,16 @@ class Store:
         )
         return [_note(r) for r in rows]
 
+    # -- settings --------------------------------------------------------------------------
+    def setting(self, key: str) -> str | None:
+        """A remembered preference (None when never set)."""
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
     def integrity_ok(self) -> bool:
         """`PRAGMA integrity_check` says ok."""
         rows = self._read("PRAGMA integrity_check")

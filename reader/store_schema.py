@@ -18,6 +18,7 @@ notes:     id, article_id, start_offset, end_offset, text (highlighted),
            note (the user's note, "" for a highlight), created, updated.
 
 Version 2 adds the library index and the feeds (`reader.index.schema`).
+Version 3 adds settings: key -> value (e.g. "export_dir", the last one used).
 """
 
 from __future__ import annotations
@@ -81,7 +82,12 @@ def _v2(conn: sqlite3.Connection) -> None:
     library_tables(conn)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
+def _v3(conn: sqlite3.Connection) -> None:
+    """settings: small key -> value preferences the app remembers (the last export directory)."""
+    conn.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -14,8 +14,9 @@ REFERENCE_DATE = "2026-01-09"
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
-    """No test ever writes to the user's real data directory."""
+    """No test ever writes to the user's real data or documents directory."""
     monkeypatch.setenv("READER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("READER_EXPORT_DIR", str(tmp_path_factory.mktemp("exports")))
 
 
 @pytest.fixture(scope="session")

@@ -51,6 +51,7 @@ def doc(title: str = "Harbour council delays the ferry vote") -> Document:
         ("Zürich: Ärger über „Fähre“", "zürich-ärger-über-fähre.md"),
         ("東京の港", "東京の港.md"),
         ("Right\u202eto\u202cleft", "righttoleft.md"),
+        ("The harbour’s ferry: ‘we can't wait’", "the-harbours-ferry-we-cant-wait.md"),
     ],
 )
 def test_safe_filename_examples(title, name):
@@ -198,3 +199,14 @@ def test_kill_while_writing_an_export_keeps_old_file_and_database(tmp_path):
     # The next export replaces it cleanly.
     files.export_markdown(Document.from_blocks([("paragraph", "New.", 0)], title="Ferry"), None, [], out, force=True)
     assert out.read_text().startswith("---")
+
+
+def test_free_name_keeps_both(tmp_path):
+    from reader.export.files import free_name
+
+    first = tmp_path / "story.md"
+    assert free_name(first) == first
+    first.write_text("x")
+    assert free_name(first) == tmp_path / "story-2.md"
+    (tmp_path / "story-2.md").write_text("x")
+    assert free_name(first) == tmp_path / "story-3.md"

@@ -118,7 +118,8 @@ def invented_notes(document: Document) -> list[Note]:
     s1, e1 = sentence_span(document, body.index("Members asked"))
     s2, e2 = _span(body, "costs them €2,000 a month")
     return [
-        Note(1, 1, s1, e1, body[s1:e1], "Which *survey*? Ask for the [[tender]] #ferry\n```\nan unclosed fence",
+        Note(1, 1, s1, e1, body[s1:e1], "Which *survey*? Ask [Kyiv](javascript:x) for the [[tender]] #ferry\n"
+             "```\nan unclosed fence",
              "2026-03-04T09:00:00+00:00", "2026-03-04T09:00:00+00:00"),
         Note(2, 1, s2, e2, body[s2:e2], "", "2026-03-04T09:05:00+00:00", "2026-03-04T09:05:00+00:00"),
         Note(3, 1, 0, 4, "a sentence the site later removed", "old note", "2026-03-04T09:06:00+00:00",
@@ -167,18 +168,30 @@ def test_export_structure_parses_cleanly():
     children = [c for t in inline for c in t.children or []]
     assert not [t for t in tokens if t.type == "html_block"]
     html = [c.content for c in children if c.type == "html_inline"]
-    assert html and all(re.fullmatch(r'<a name="\^p\d+">|</a>', h) for h in html)
+    assert html and all(re.fullmatch(r'<a id="p\d+">|</a>', h) for h in html)
     links = [c.attrGet("href") for c in children if c.type == "link_open"]
-    assert all(href.startswith(("https://", "#%5Ep")) for href in links)
+    assert all(href.startswith(("https://", "#p")) for href in links)
     assert not any("javascript" in str(href) for href in links)
-    # Every note link has an anchor for GitHub and an Obsidian block id in the paragraph it names.
+    # Every note and quote link has a hidden HTML anchor (GitHub) in the paragraph it names; no ^p ids.
     internal = [href for href in links if href.startswith("#")]
-    assert len(internal) == 2
+    assert len(internal) >= 2 + len(invented_analysis(document).quotes) - 1
     for href in internal:
-        number = href[len("#%5Ep"):]
-        assert f'<a name="^p{number}">' in html
-        paragraph = next(t for t in inline if t.content.startswith(f'<a name="^p{number}"></a>'))
-        assert paragraph.content.endswith(f" ^p{number}")
+        number = href[len("#p"):]
+        assert f'<a id="p{number}">' in html
+        paragraph = next(t for t in inline if t.content.startswith(f'<a id="p{number}"></a>'))
+        assert not paragraph.content.endswith(f" ^p{number}")
+    assert "^p" not in text.replace("\\^p", "")
+
+
+def test_obsidian_target_uses_block_ids_and_no_html():
+    document = invented_document()
+    text = to_markdown(document, invented_analysis(document), invented_notes(document), exported=EXPORTED,
+                       target="obsidian")
+    assert "<a id=" not in text
+    links = re.findall(r"\]\(#\^p(\d+)\)", text)
+    assert links
+    for number in set(links):
+        assert re.search(rf" \^p{number}$", text, re.M), number
 
 
 def _plain(inline_token) -> str:
@@ -211,15 +224,17 @@ def test_user_note_stays_inside_its_callout():
     tokens = parser().parse(text)
     # The unclosed fence in the note ends with its block quote: the article still renders.
     assert any(t.type == "heading_open" and tokens[i + 1].content == "Article" for i, t in enumerate(tokens))
-    fences = [t for t in tokens if t.type == "fence"]
-    assert len(fences) == 1 and fences[0].content == "an unclosed fence\n"
-    assert "> Which *survey*? Ask for the [[tender]] #ferry" in text  # the user's Markdown is kept
+    assert not [t for t in tokens if t.type == "fence"]  # the user's fence is text, as typed
+    note = next(t for t in tokens if t.type == "inline" and "[!NOTE]" in t.content and "survey" in t.content)
+    assert _plain(note).startswith("[!NOTE]\nWhich *survey*? Ask [Kyiv](javascript:x) for the [[tender]] #ferry")
+    kinds = {c.type for c in note.children or []}
+    assert "em_open" not in kinds and "link_open" not in kinds  # no italics, no link from a note
 
 
 def test_without_analysis_or_notes_only_the_article():
     document = invented_document()
     text = to_markdown(document, exported=EXPORTED)
-    assert "## Notes and highlights" not in text and "## Quotes" not in text and "<a name" not in text
+    assert "## Notes and highlights" not in text and "## Quotes" not in text and "<a id" not in text
     assert text.startswith("---\ntitle: ") and text.endswith("\n")
 
 
@@ -313,3 +328,21 @@ def test_reference_article_with_two_notes_matches_golden(request, tmp_path):
     text = to_markdown(document, analysis, notes, exported=EXPORTED)
     parser().parse(text)
     check_golden("russia-rejects-peace-plan.md", text)
+
+
+def test_quote_ends_and_ellipses_are_clean():
+    body = "The chair said the vote was “a difficult moment.” Later: “We will keep the ferry,” she added."
+    document = Document.from_blocks([("paragraph", body, 0)], title="Ferry")
+    text_start = body.index("a difficult")
+    whole = body.index("We will")
+    quotes = [
+        Quote("q1", text_start, text_start + len("a difficult moment."), "a difficult moment.", partial=True,
+              speaker="the chair"),
+        Quote("q2", whole, whole + len("We will keep the ferry,"), "We will keep the ferry,", speaker="Ana Ruiz"),
+    ]
+    notes = [Note(1, 1, whole, whole + len("We will keep the ferry,"), "We will keep the ferry,", "",
+                  "2026-03-04T09:00:00+00:00", "2026-03-04T09:00:00+00:00")]
+    text = to_markdown(document, Analysis(quotes=quotes), notes, exported=EXPORTED)
+    assert "> … a difficult moment …" in text and "moment. …" not in text
+    assert "> We will keep the ferry\n" in text and "ferry,\n" not in text
+    assert "— Ana Ruiz · [¶ 1](#p1)" in text

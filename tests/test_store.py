@@ -16,7 +16,7 @@ import pytest
 from reader import paths
 from reader.errors import ReaderError
 from reader.identity import canonical_url, fingerprint
-from reader.library import article_by_number, format_library, list_articles, notes_for, reopen
+from reader.library import article_by_id, format_library, list_articles, notes_for, reopen
 from reader.model import Document
 from reader.notes import Note, anchor_notes, block_number, note_at, sentence_span
 from reader.store import Store, document_from_json, document_to_json
@@ -226,22 +226,23 @@ def test_library_lists_newest_first_with_counts(tmp_path):
         one = make_document(url="https://a.example/one", title="First \x1b]0;pwned\x07story")
         two = make_document(url="https://a.example/two", title="Second story")
         a1 = store.open_article(one).article
-        store.open_article(two)
+        a2 = store.open_article(two).article
         store.add_note(a1.id, 0, 5, one.body[0:5])
         store.open_article(one)  # opened again: now the newest
         rows = list_articles(store)
         assert [r.url for r in rows] == ["https://a.example/one", "https://a.example/two"]
         assert [r.notes_count for r in rows] == [1, 0]
-        assert article_by_number(store, 2).url == "https://a.example/two"
+        assert article_by_id(store, a2.id).url == "https://a.example/two"
+        assert [r.id for r in rows] == [a1.id, a2.id]  # the IDs stay as the order changes
         with pytest.raises(ReaderError):
-            article_by_number(store, 3)
-        article, document = reopen(store, 2)
+            article_by_id(store, a2.id + 1)
+        article, document = reopen(store, a2.id)
         assert document.body == two.body and article.title == "Second story"
         now = datetime(2026, 3, 4, 12, 0, tzinfo=timezone.utc)
         text = format_library(rows, width=80, now=now)
     lines = text.splitlines()
-    assert lines[0].split() == ["#", "Title", "Site", "Date", "Notes", "Last", "opened"]
-    assert lines[1].lstrip().startswith("1  First story")
+    assert lines[0].split() == ["ID", "Title", "Site", "Date", "Notes", "Last", "opened"]
+    assert lines[1].lstrip().startswith(f"{a1.id}  First story")
     assert "\x1b" not in text and "\x07" not in text and "pwned" not in text
     assert "2026-03-03" in lines[1] and "today" in lines[1]
     assert all(len(line) <= 80 for line in lines)
@@ -250,7 +251,34 @@ def test_library_lists_newest_first_with_counts(tmp_path):
 def test_empty_library_message(store):
     assert "empty" in format_library(list_articles(store))
     with pytest.raises(ReaderError):
-        article_by_number(store, 1)
+        article_by_id(store, 1)
+
+
+def test_ids_never_change_as_other_articles_are_opened(tmp_path):
+    with Store(tmp_path / "n.sqlite3", clock=Clock()) as store:
+        docs = [make_document(url=f"https://a.example/{n}", title=f"Story {n}") for n in range(4)]
+        ids = [store.open_article(d).article.id for d in docs]
+        listed = {r.url: r.id for r in list_articles(store)}
+        store.open_article(docs[0])
+        store.open_article(docs[2])
+        assert {r.url: r.id for r in list_articles(store)} == listed
+        assert [reopen(store, i)[1].url for i in ids] == [d.url for d in docs]
+
+
+def test_the_library_remembers_the_date_and_url_the_user_gave(tmp_path):
+    from reader.clean import clean_text
+    from reader.library import remembered
+
+    text = "Ferry vote\n\nThe council voted on Thursday to keep the ferry.\n\nIt runs until March."
+    with Store(tmp_path / "n.sqlite3", clock=Clock()) as store:
+        given = clean_text(text, origin="paste.txt", published="2026-01-08")
+        given.url = "https://news.example/ferry"
+        store.open_article(given)
+        again = remembered(clean_text(text, origin="paste.txt"), store)
+        assert again.published == "2026-01-08"
+        assert again.url == "https://news.example/ferry"
+        own = remembered(clean_text(text, origin="paste.txt", published="2026-02-01"), store)
+        assert own.published == "2026-02-01"  # what the user says now wins
 
 
 def test_notes_for_an_unknown_document_is_empty(store):

@@ -7,13 +7,16 @@ import sys
 from reader.sanitize import clean_line
 
 
-def run_export(source: str, output: str | None, *, force: bool = False, published: str | None = None) -> int:
+def run_export(
+    source: str, output: str | None, *, force: bool = False, published: str | None = None, obsidian: bool = False
+) -> int:
     from reader.analysis.pipeline import analyse
     from reader.export.files import export_markdown
-    from reader.library import notes_for
+    from reader.library import notes_for, remembered
     from reader.load import load_document
 
-    document = load_document(source, published=published)
-    path = export_markdown(document, analyse(document), notes_for(document), output, force)
+    document = remembered(load_document(source, published=published))
+    target = "obsidian" if obsidian else "github"
+    path = export_markdown(document, analyse(document), notes_for(document), output, force, target=target)
     print(clean_line(str(path)), file=sys.stdout)
     return 0

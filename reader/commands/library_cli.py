@@ -8,7 +8,7 @@ import argparse
 def add_library_parser(sub: argparse._SubParsersAction, positive: type | object) -> argparse.ArgumentParser:
     p = sub.add_parser("library", prog="reader library", help="the articles you have read, and what they say",
                        description="The library: every article you have read or added, with its analysis.")
-    acts = p.add_subparsers(dest="action", metavar="ACTION")
+    acts = p.add_subparsers(dest="action", metavar="ACTION", help="what to do (default: list)")
     acts.add_parser("list", help="the articles, newest first, with their IDs (the default)")
     p_open = acts.add_parser("open", help="reopen an article (works offline)")
     p_open.add_argument("number", metavar="ID", type=positive, help="the ID `reader library` shows")

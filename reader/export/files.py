@@ -11,6 +11,8 @@ API
   app asks for confirmation then calls again with `force=True`; the CLI
   tells the user about `--force`.
 - `export_path(document, out_path=None) -> Path`: where that would write.
+- `free_name(path) -> Path`: `path`, or the first of `name-2.md`, `name-3.md`...
+  that does not exist (the app's "keep both" answer).
 - `safe_filename(title, suffix=".md") -> str`: a file name from untrusted
   text: no path separators or `..`, no control or reserved characters, no
   Windows device names, not hidden, at most `MAX_NAME_BYTES` UTF-8 bytes.
@@ -48,6 +50,8 @@ _before_commit: Callable[[Path], None] | None = None
 """Test hook: called with the temp file's path after it is written and synced, before the rename."""
 
 _UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f/\\:*?\"<>|\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+"""Inside a word ("Russia's", "don’t") an apostrophe is dropped, not turned into a hyphen."""
 _SEPARATORS = re.compile(r"[\s_\-–—.,;!'’‘“”()\[\]{}#%&+=@$^`~]+")
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
 
@@ -75,6 +79,7 @@ def safe_filename(title: str, suffix: str = ".md", *, max_bytes: int = MAX_NAME_
     """A lower-case hyphenated name from `title` (letters of any script kept), plus `suffix`."""
     text = unicodedata.normalize("NFKC", clean_line(title or ""))
     text = _UNSAFE_CHARS.sub(" ", text)
+    text = _APOSTROPHE.sub("", text)
     text = _SEPARATORS.sub("-", text).strip("-").lower()
     text = "".join(c for c in text if c == "-" or unicodedata.category(c)[0] in "LNM")
     text = re.sub(r"-{2,}", "-", text).strip("-")
@@ -103,6 +108,18 @@ def export_path(document: Document, out_path: str | os.PathLike[str] | None = No
             raise ReaderError(f"unsafe file name {name!r}")
         return target
     return path
+
+
+def free_name(path: str | os.PathLike[str]) -> Path:
+    """`path` if free, else the same name with the first free `-2`, `-3`... before the suffix."""
+    path = Path(path)
+    if not path.exists():
+        return path
+    for number in range(2, 10_000):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise ReaderError(f"no free name next to {path}")
 
 
 def _sweep_stale_temps(path: Path) -> None:
@@ -211,10 +228,11 @@ def export_markdown(
     force: bool = False,
     *,
     exported: datetime | str | None = None,
+    target: str = "github",
 ) -> Path:
-    """Render the export and write it atomically; returns the path written."""
+    """Render the export (paragraph marks for `target`: "github" or "obsidian") and write it atomically."""
     from reader.export.markdown import to_markdown
 
-    target = export_path(document, out_path)
-    text = to_markdown(document, analysis, notes, exported=exported)
-    return atomic_write_text(target, text, force=force)
+    path = export_path(document, out_path)
+    text = to_markdown(document, analysis, notes, exported=exported, target=target)  # type: ignore[arg-type]
+    return atomic_write_text(path, text, force=force)

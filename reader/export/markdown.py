@@ -2,14 +2,14 @@
 
 API
 ---
-`to_markdown(document, analysis=None, notes=(), *, exported=None, tags=("reader",)) -> str`
+`to_markdown(document, analysis=None, notes=(), *, exported=None, tags=("reader",), target="github") -> str`
 
 - `exported`: a datetime (written as UTC) or an ISO string; None = now.
 - `notes`: `reader.notes.Note` values (from `Store.open_article(...).notes`
   or `reader.library.notes_for(document)`).
 
-Layout (renders on GitHub and in Obsidian; all article text is escaped by
-`reader.export.md_text`, the user's own notes are kept as their Markdown):
+Layout (renders on GitHub and in Obsidian; all article text, and the user's
+own notes, are escaped by `reader.export.md_text`: a note shows as typed):
 
     ---                         YAML front matter; every value a double-quoted
     title: "..."                scalar (also valid JSON), lists in flow style
@@ -20,25 +20,24 @@ Layout (renders on GitHub and in Obsidian; all article text is escaped by
     ## Notes and highlights      (when there are notes)
     > highlighted text
     >
-    > — [¶ 12](#^p12) · 2026-01-10
+    > — [¶ 12](#p12) · 2026-01-10
                                  (blank line)
     > [!NOTE]                    the user's note: a GitHub alert / Obsidian callout
     > my note
     ## Article                   the blocks; article headings become ### and deeper
-    ## Quotes                    > quote  /  > — Speaker, role (via channel)
+    ## Quotes                    > quote  /  > — Speaker, role (via channel) · [¶ 3](#p3)
     ## People / Organisations / Places / Groups and nationalities / Other
     ## Timeline                  - **Thu 8 Jan 2026** (2026-01-08, “Thursday”) — the sentence
     ## Sources                   - [Name](url) — kind · N mentions · N quotes
 
 Paragraph links: blocks are numbered from 1 in body order (`¶ N`, the same
-number as `reader.notes.block_number`). A block that a note points at gets
-an invisible HTML anchor `<a name="^pN"></a>` at its start (GitHub keeps
-`name` anchors, prefixing them with `user-content-`, and its page script
-resolves `#^pN` to them) and the Obsidian block id ` ^pN` at its end
-(Obsidian resolves `[text](#^pN)` to that block). The note links with
-`[¶ N](#^pN)`, one link that works in both. Only noted blocks get the
-marks, so the article stays clean; article text can never fake one
-because `^`, `<`, `[` and `#` are escaped in it.
+number as `reader.notes.block_number`). A block that a note or a quote
+points at gets a mark, in the form the target renders: for GitHub (the
+default) an invisible HTML anchor `<a id="pN"></a>` at its start, linked
+as `[¶ N](#pN)`; for Obsidian (`target="obsidian"`) the block id ` ^pN` at
+its end, linked as `[¶ N](#^pN)`. Only those blocks get marks, so the
+article stays clean; article text can never fake one because `^`, `<`,
+`[` and `#` are escaped in it.
 
 The output never contains control characters, lone surrogates or raw HTML
 other than those anchors; a fenced block or HTML a user writes in a note
@@ -54,11 +53,11 @@ from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
 from reader.export.md_analysis import entity_sections, quotes_section, sources_section, timeline_section
+from reader.export.md_text import Target, clean_end, paragraph_link
 from reader.export.md_text import escape_inline, escape_text, link, quote_block, scrub, yaml_list, yaml_string
 from reader.model import Analysis, Block, Document
 from reader.notes import Note, block_number
-from reader.present import human_date
-from reader.sanitize import clean_block, clean_line
+from reader.sanitize import clean_line
 
 DEFAULT_TAGS = ("reader",)
 
@@ -73,8 +72,10 @@ def _exported_text(exported: datetime | str | None) -> str:
 
 
 def _human_date(value: str | None) -> str:
-    """ "2026-01-09" -> "9 January 2026"; other forms as given."""
-    return human_date(clean_line(value or ""))
+    """ "2026-01-09" -> "9 January 2026"; a time stays in the page's own zone; other forms as given."""
+    from reader.timefmt import published_label
+
+    return published_label(clean_line(value or ""))
 
 
 def front_matter(document: Document, exported: str, tags: Iterable[str]) -> str:
@@ -109,24 +110,21 @@ def _meta_line(document: Document) -> str:
     return " · ".join(parts)
 
 
-def _anchor(number: int) -> str:
-    return f"^p{number}"
-
-
-def _block_markdown(document: Document, index: int, block: Block, marked: bool) -> str:
+def _block_markdown(document: Document, index: int, block: Block, marked: bool, target: Target) -> str:
     number = index + 1
     text = escape_text(document.block_text(block))
     if not text:
         return ""
-    head = f'<a name="{_anchor(number)}"></a>' if marked else ""
-    tail = f" {_anchor(number)}" if marked else ""
+    obsidian = marked and target == "obsidian"
+    head = f'<a id="p{number}"></a>' if marked and not obsidian else ""
+    tail = f" ^p{number}" if obsidian else ""
     if block.kind == "heading":
         level = min(6, max(3, (block.level or 2) + 1))
         return f"{'#' * level} {head}{text}{tail}"
     if block.kind == "blockquote":
         # Obsidian takes a block quote's id on its own line after it.
         quoted = quote_block(head + text)
-        return quoted + (f"\n\n{_anchor(number)}" if marked else "")
+        return quoted + (f"\n\n^p{number}" if obsidian else "")
     if block.kind == "list_item":
         return "- " + (head + text + tail).replace("\n", "\n  ")
     return head + text + tail
@@ -140,14 +138,14 @@ def _title_block_index(document: Document, title: str) -> int | None:
     return 0 if first == title.casefold() else None
 
 
-def article_section(document: Document, marked: set[int]) -> list[str]:
+def article_section(document: Document, marked: set[int], target: Target = "github") -> list[str]:
     parts = ["## Article"]
     skip = _title_block_index(document, clean_line(document.title))
     items: list[str] = []
     for index, block in enumerate(document.blocks):
         if index == skip and index not in marked:
             continue
-        rendered = _block_markdown(document, index, block, index in marked)
+        rendered = _block_markdown(document, index, block, index in marked, target)
         if not rendered:
             continue
         if block.kind == "list_item" and items and items[-1].startswith("- "):
@@ -158,19 +156,18 @@ def article_section(document: Document, marked: set[int]) -> list[str]:
     return parts
 
 
-def notes_section(document: Document, notes: Sequence[Note]) -> list[str]:
+def notes_section(document: Document, notes: Sequence[Note], target: Target = "github") -> list[str]:
     parts = ["## Notes and highlights"]
     for note in notes:
-        quoted = escape_text(note.text) or "*(empty highlight)*"
+        quoted = escape_text(clean_end(note.text)) or "*(empty highlight)*"
         made = clean_line(note.created)[:10]
         if note.anchored and document.blocks:
-            number = block_number(document, note.start)
-            where = f"[¶ {number}](#{_anchor(number)})"
+            where = paragraph_link(block_number(document, note.start), target)
         else:
             where = "*no longer found in this version of the article*"
         attribution = "— " + where + (f" · {escape_inline(made)}" if made else "")
         parts.append(quote_block(quoted + "\n\n" + attribution))
-        own = scrub(clean_block(note.note)).strip()
+        own = escape_text(note.note)  # the user's words, escaped like the article's: shown as typed
         if own:
             parts.append(quote_block("[!NOTE]\n" + own))
     return parts
@@ -183,20 +180,23 @@ def to_markdown(
     *,
     exported: datetime | str | None = None,
     tags: Iterable[str] = DEFAULT_TAGS,
+    target: Target = "github",
 ) -> str:
-    """The whole export as one string (ends with a newline)."""
+    """The whole export as one string (ends with a newline); `target` picks the paragraph marks."""
     notes = sorted(notes, key=lambda n: (not n.anchored, n.start, n.id))  # lost ones last
     title = clean_line(document.title) or "Untitled article"
     marked = {block_number(document, n.start) - 1 for n in notes if n.anchored and document.blocks}
+    if analysis is not None and document.blocks:
+        marked |= {block_number(document, q.start) - 1 for q in analysis.quotes if 0 <= q.start <= len(document.body)}
     parts = [front_matter(document, _exported_text(exported), tags), f"# {escape_inline(title)}"]
     meta = _meta_line(document)
     if meta:
         parts.append(meta)
     if notes:
-        parts.extend(notes_section(document, notes))
-    parts.extend(article_section(document, marked))
+        parts.extend(notes_section(document, notes, target))
+    parts.extend(article_section(document, marked, target))
     if analysis is not None:
-        parts.extend(quotes_section(analysis))
+        parts.extend(quotes_section(document, analysis, target))
         parts.extend(entity_sections(analysis, document.language))
         parts.extend(timeline_section(document, analysis))
         parts.extend(sources_section(analysis))

@@ -7,9 +7,10 @@ the labels and counts come from `reader.present` (the panes use the same).
 
 from __future__ import annotations
 
-from reader.export.md_text import escape_inline, escape_text, link, quote_block
+from reader.export.md_text import Target, clean_end, escape_inline, escape_text, link, paragraph_link, quote_block
 from reader.language import english_only_error
 from reader.model import Analysis, Document, Entity, Quote, Source, TimeItem
+from reader.notes import block_number
 from reader.present import entity_groups, plural, source_kind, speaker_name
 from reader.sanitize import clean_block, clean_line
 
@@ -26,19 +27,22 @@ def _speaker(quote: Quote, analysis: Analysis) -> str:
     return who
 
 
-def quotes_section(analysis: Analysis) -> list[str]:
+def quotes_section(document: Document, analysis: Analysis, target: Target = "github") -> list[str]:
     parts = ["## Quotes"]
     for quote in analysis.quotes:
-        text = clean_block(quote.text).strip()
-        if text.endswith(","):  # “…, ” she said: the comma belongs to the speech clause
-            text = text[:-1]
+        text = clean_end(clean_block(quote.text).strip())  # “…,” she said: the comma is the clause's
+        if quote.partial:  # an ellipsis replaces the sentence's own stops: never "moment. …"
+            text = text.strip().strip(".,;:").strip()
         paragraphs = [escape_text(p) for p in text.split("\n\n")]
         body = "\n\n".join(p for p in paragraphs if p)
         if not body:
             continue
         if quote.partial:
             body = f"… {body} …"
-        parts.append(quote_block(body + "\n\n— " + _speaker(quote, analysis)))
+        where = ""
+        if document.blocks and 0 <= quote.start <= len(document.body):
+            where = " · " + paragraph_link(block_number(document, quote.start), target)
+        parts.append(quote_block(body + "\n\n— " + _speaker(quote, analysis) + where))
     return parts if len(parts) > 1 else []
 
 

@@ -17,6 +17,8 @@ consumed by the renderer (CommonMark 2.4) and the visible text is unchanged.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import json
 import re
 from urllib.parse import quote
@@ -104,3 +106,17 @@ def link(text: str, url: str | None) -> str:
     label = escape_inline(text) or escape_inline(url or "")
     target = safe_url(url)
     return f"[{label}]({target})" if target else label
+
+
+Target = Literal["github", "obsidian"]
+TARGETS: tuple[Target, ...] = ("github", "obsidian")
+
+
+def paragraph_link(number: int, target: Target) -> str:
+    """`[¶ 12](#p12)` (GitHub: an HTML anchor) or `[¶ 12](#^p12)` (Obsidian: a block id)."""
+    return f"[¶ {number}](#{'^' if target == 'obsidian' else ''}p{number})"
+
+
+def clean_end(text: str) -> str:
+    """A highlight or quote without the comma, semicolon or colon of the sentence around it."""
+    return text.rstrip().rstrip(",;:").rstrip()

@@ -16,6 +16,7 @@ from reader.errors import ReaderError
 from reader.model import Document
 from reader.ui.commands import ReaderCommands
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.themes import reader_variables
 
 THEMES = ("textual-dark", "textual-light")
 """What `t` switches between; the palette's "Change theme" offers all of Textual's."""
@@ -54,6 +55,12 @@ class ReaderApp(App[None]):
                 loop.add_signal_handler(number, lambda: self.call_next(self.action_quit))
             except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows
                 pass
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables plus the `$reader-*` colours computed from it (WCAG AA, themes.py)."""
+        variables = {**reader_variables(self.current_theme), **super().get_css_variables()}
+        self.theme_variables = variables
+        return variables
 
     def get_default_screen(self) -> ReadingScreen:
         """The reading screen is the default one: no blank screen is painted before it."""
@@ -137,6 +144,7 @@ def run_document(document: Document) -> int:
 
 
 def run_app(source: str, *, published: str | None = None) -> int:
+    from reader.library import remembered
     from reader.load import load_document
 
-    return run_document(load_document(source, published=published))
+    return run_document(remembered(load_document(source, published=published)))

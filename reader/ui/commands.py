@@ -50,7 +50,7 @@ class ReaderCommands(Provider):
             yield (text[0].upper() + text[1:], partial(screen.run_action, action), key_display(binding))  # type: ignore[arg-type]
         analysis = screen.analysis
         for entity in analysis.entities:
-            yield (f"Entity: {entity.name}", partial(self._goto, "entities", entity.id), f"{entity.count} mentions")
+            yield (f"Entity: {entity.name}", partial(screen.goto_first_mention, entity.id), f"{entity.count} mentions")
         for quote in analysis.quotes:
             who = quote.speaker or quote.speaker_mention or "unattributed"
             yield (f"Quote: {clip(quote.text, 60)} — {who}", partial(self._goto, "quotes", quote.id), "")

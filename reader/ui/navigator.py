@@ -157,9 +157,24 @@ class Navigator:
         if self.search.active:
             self.host.status.set(search=self.search.status(self.host.article.current))
         else:
-            entity = self.selection.entity(self.host.analysis)
-            name = entity.name if entity else "mention"
-            self.host.status.set(search=f"{name}: {spans.index(span) + 1}/{len(spans)}")
+            self.mention_status(span, spans)
+
+    def mention_status(self, span: nav.Span, spans: list[nav.Span]) -> None:
+        """ "Maria Zakharova: 3/7 · pronoun": where `span` is among the selection's mentions, and its kind."""
+        analysis = self.host.analysis
+        entity = self.selection.entity(analysis)
+        name = entity.name if entity else "mention"
+        kinds = {m.start: m.kind for m in nav.tied_mentions(entity, analysis.quotes)}
+        kind = f" · {kinds[span[0]]}" if span[0] in kinds else ""
+        self.host.status.set(search=f"{name}: {spans.index(span) + 1}/{len(spans)}{kind}")
+
+    def goto_first_mention(self, entity_id: str) -> None:
+        """Select the entity and jump to its first mention, the counter at 1/N (the palette's "Entity: X")."""
+        self.show_entity(entity_id)
+        spans = self.mention_spans()
+        if spans:
+            self.jump(spans[0][0], spans[0])
+            self.mention_status(spans[0], spans)
 
     def quote(self, direction: int) -> None:
         analysis = self.host.analysis
@@ -192,6 +207,10 @@ class Navigator:
                 self.show_entity(quote.speaker_id)
             self.selection = self.selection.with_speaker_return((quote.id, target))
             self.jump(target[0], target)
+            from reader.attribution import attribution
+
+            speaker = analysis.entity(quote.speaker_id)
+            self.host.status.set(search=attribution(quote, speaker.name if speaker else None))
             return
         by_speaker = nav.quotes_with_speaker_on(analysis.quotes, line)
         if by_speaker:

@@ -265,33 +265,65 @@ class NotesController:
             return
         if not self.host.analysis.complete:
             self._export_pending = True
-            self.host.notify("The export will be written when the analysis finishes", timeout=3)
+            self.host.notify("The export will be asked for when the analysis finishes", timeout=3)
             return
-        self._export(force=False)
+        self._ask_export()
 
     def analysis_finished(self) -> None:
         if self._export_pending:
             self._export_pending = False
-            self._export(force=False)
+            self._ask_export()
 
-    def _export(self, force: bool) -> None:
-        from reader.export.files import ExportExists
-        from reader.ui.screens.confirm import ConfirmScreen
+    def _ask_export(self) -> None:
+        """Propose a path in the export directory (never the current one); the reader may edit it."""
+        from reader.export.files import export_path
+        from reader.paths import default_export_dir
+        from reader.ui.screens.export_prompt import ExportPrompt
 
         if self.session is None:
             return
         try:
+            last = self.session.store.setting("export_dir")
+        except ReaderError:
+            last = None
+        proposed = export_path(self.host.document, f"{default_export_dir(last)}/")
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._export(path, force=False)
+
+        self.host.app.push_screen(ExportPrompt(str(proposed)), chosen)
+
+    def _export(self, path: str, force: bool) -> None:
+        from pathlib import Path
+
+        from reader.export.files import ExportExists, export_path, free_name
+        from reader.ui.screens.export_prompt import ExportExistsScreen
+
+        if self.session is None:
+            return
+        target = export_path(self.host.document, path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             self.session.reload()  # notes another instance added meanwhile belong in the export too
             self.show()
-            path = self.session.export(self.host.analysis, force=force)
+            written = self.session.export(self.host.analysis, target, force=force)
         except ExportExists as exc:
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self._export(force=True)
+            existing, other = exc.path, free_name(exc.path)
 
-            self.host.app.push_screen(ConfirmScreen(f"{exc.path} exists. Overwrite it?", yes="Overwrite"), confirmed)
+            def answered(choice: str | None) -> None:
+                if choice == "overwrite":
+                    self._export(str(existing), force=True)
+                elif choice == "rename":
+                    self._export(str(other), force=False)
+
+            self.host.app.push_screen(ExportExistsScreen(str(existing), other.name), answered)
             return
-        except ReaderError as exc:
+        except (ReaderError, OSError) as exc:
             self.host.notify(f"Export failed: {exc}", severity="error", markup=False)
             return
-        self.host.notify(f"Exported to {path}", timeout=5, markup=False)
+        try:
+            self.session.store.set_setting("export_dir", str(Path(written).parent))
+        except ReaderError:
+            pass  # not remembered; the export itself worked
+        self.host.notify(f"Exported to {written}", timeout=5, markup=False)

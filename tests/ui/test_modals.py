@@ -266,12 +266,12 @@ async def test_library_rows_in_the_given_order():
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         rows = cells(app)
-        assert [r[0] for r in rows] == ["1", "2", "3"]
+        assert [r[0] for r in rows] == ["7", "3", "5"]  # the articles' IDs, as `reader library` shows them
         assert rows[0][1:5] == ["Russia rejects peace plan", "BBC News", "2026-01-08", "2"]
         assert rows[0][5].startswith("today ") and rows[1][5].startswith("yesterday ")
         assert rows[2][3] == "" and rows[2][5].startswith("2025-12-1")
         assert [str(c.label) for c in table(app).ordered_columns] == [
-            "#", "Title", "Site", "Published", "Notes", "Last opened"
+            "ID", "Title", "Site", "Published", "Notes", "Last opened"
         ]
         assert app.screen.focused is table(app)
 
@@ -299,7 +299,7 @@ async def test_library_filter_by_title_or_site():
         assert isinstance(app.screen.focused, Input)
         await press(pilot, *"REUT")  # the site, any case
         assert [r[1] for r in cells(app)] == ["Markets rally on rate cut"]
-        assert [r[0] for r in cells(app)] == ["2"]  # numbers stay those of `reader library`
+        assert [r[0] for r in cells(app)] == ["3"]  # IDs stay those of `reader library`
         await press(pilot, "enter")  # back to the table
         assert app.screen.focused is table(app)
         await press(pilot, "enter")

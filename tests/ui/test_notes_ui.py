@@ -106,30 +106,100 @@ async def test_notes_pane_enter_jumps_and_delete_asks_first(reference_document):
         assert "No notes yet" in str(screen.pane("notes").get_option_at_index(0).prompt)
 
 
-async def test_e_exports_markdown_and_asks_before_overwriting(reference_document, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def _documents(monkeypatch, tmp_path):
+    """No --export-dir: the app proposes the documents folder (here a temporary one)."""
+    import platformdirs
+
+    monkeypatch.delenv("READER_EXPORT_DIR", raising=False)
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path / "Documents"))
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    return tmp_path / "Documents" / "reader", cwd
+
+
+async def test_e_asks_where_and_offers_overwrite_keep_both_or_cancel(reference_document, tmp_path, monkeypatch):
+    from textual.widgets import Input
+
+    from reader.ui.screens.export_prompt import ExportExistsScreen, ExportPrompt
+
+    folder, cwd = _documents(monkeypatch, tmp_path)
     app = ReaderApp(reference_document)
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_analysis(app, pilot)
         await wait_notes(app, pilot)
         await pilot.press("h", "e")
         await pilot.pause()
-        files = list(tmp_path.glob("*.md"))
-        assert len(files) == 1
+        assert isinstance(app.screen, ExportPrompt)
+        proposed = app.screen.query_one(Input).value
+        assert proposed.startswith(str(folder) + "/") and proposed.endswith(".md")
+        await pilot.press("enter")
+        await pilot.pause()
+        files = list(folder.glob("*.md"))
+        assert [f.name for f in files] == [proposed.rsplit("/", 1)[1]]
+        assert list(cwd.iterdir()) == []  # never the current directory
         text = files[0].read_text()
         assert text.startswith("---\ntitle:") and "## Quotes" in text
         files[0].write_text("old")
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportExistsScreen)
+        await pilot.press("escape")
         await pilot.pause()
         assert files[0].read_text() == "old"
         await pilot.press("e")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("k")  # keep both: a new name
+        await pilot.pause()
+        second = files[0].with_name(files[0].stem + "-2.md")
+        assert files[0].read_text() == "old" and second.read_text().startswith("---")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("o")
         await pilot.pause()
         assert files[0].read_text().startswith("---")
+
+
+async def test_e_remembers_the_last_export_directory(reference_document, tmp_path, monkeypatch):
+    from textual.widgets import Input
+
+    _documents(monkeypatch, tmp_path)
+    elsewhere = tmp_path / "notes" / "mine.md"
+    app = ReaderApp(reference_document)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(app, pilot)
+        await wait_notes(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        field.value = str(elsewhere)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert elsewhere.read_text().startswith("---")
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value.startswith(str(elsewhere.parent) + "/")
+        await pilot.press("escape")
+
+
+async def test_export_dir_option_wins(reference_document, tmp_path, monkeypatch):
+    from textual.widgets import Input
+
+    _documents(monkeypatch, tmp_path)
+    monkeypatch.setenv("READER_EXPORT_DIR", str(tmp_path / "chosen"))
+    app = ReaderApp(reference_document)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(app, pilot)
+        await wait_notes(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value.startswith(str(tmp_path / "chosen") + "/")
 
 
 async def test_library_lists_and_reopens_articles(reference_document, tmp_path):
@@ -161,7 +231,7 @@ async def test_quitting_inside_the_note_editor_keeps_the_note(reference_document
 
 
 async def test_notes_from_another_instance_show_up_and_are_exported(reference_document, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+    folder, _cwd = _documents(monkeypatch, tmp_path)
     app = ReaderApp(reference_document)
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_analysis(app, pilot)
@@ -176,4 +246,6 @@ async def test_notes_from_another_instance_show_up_and_are_exported(reference_do
         assert [n.note for n in screen.notes.session.notes] == ["from the other window"]
         await pilot.press("e")
         await pilot.pause()
-        assert "from the other window" in next(tmp_path.glob("*.md")).read_text()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "from the other window" in next(folder.glob("*.md")).read_text()

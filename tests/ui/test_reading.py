@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader import navigate as nav
 from reader.model import Document
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
@@ -95,7 +96,9 @@ async def test_selecting_an_entity_paints_its_mentions_and_n_walks_them(referenc
         pane.highlight_key(zakharova.id)
         await pilot.pause()
         assert screen.selection.entity_id == zakharova.id
-        spans = sorted({(m.start, m.end) for m in zakharova.mentions})
+        tied = nav.tied_mentions(zakharova, screen.analysis.quotes)  # names, and the pronouns her quotes resolve
+        spans = sorted({(m.start, m.end) for m in tied})
+        assert {(m.start, m.end) for m in zakharova.mentions} <= set(spans)
         assert screen.article.layer_spans("mention") == spans
         start, end = screen.article.visible_range()
         assert any(s < end and e > start for s, e in spans)
@@ -141,7 +144,8 @@ async def test_s_jumps_from_she_added_to_zakharova_and_back(reference_app):
         assert on_cursor_line(reference_app, quote.start)
         # n now walks the speaker's mentions; backspace walks the jumps back
         await pilot.press("n")
-        assert screen.article.current in {(m.start, m.end) for m in _entity(reference_app, "Maria Zakharova").mentions}
+        tied = nav.tied_mentions(_entity(reference_app, "Maria Zakharova"), screen.analysis.quotes)
+        assert screen.article.current in {(m.start, m.end) for m in tied}
         await pilot.press("backspace")
         assert on_cursor_line(reference_app, quote.start)
         await pilot.press("backspace")
@@ -385,3 +389,56 @@ async def test_letters_typed_right_after_slash_go_to_the_search(reference_app):
         screen = reference_app.reading
         screen.action_search()
         assert screen.focused is screen.search_bar  # before any refresh
+
+
+async def test_n_walks_pronouns_tied_to_the_entity_and_says_which_kind(reference_app):
+    async with reference_app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(reference_app, pilot)
+        screen = reference_app.reading
+        zakharova = _entity(reference_app, "Maria Zakharova")
+        she = _quote(reference_app, "she")
+        screen.goto_first_mention(zakharova.id)
+        await pilot.pause()
+        spans = screen.article.layer_spans("mention")
+        assert (she.speaker_start, she.speaker_end) in spans  # "she added" is walked too
+        assert len(spans) > zakharova.count
+        counters = []
+        for _ in range(len(spans)):
+            await pilot.press("n")
+            counters.append(screen.status.state.search)
+        assert any(c.endswith("· pronoun") for c in counters)
+        assert any(c.endswith("· name") for c in counters)
+        assert all(c.startswith("Maria Zakharova: ") for c in counters)
+
+
+async def test_palette_entity_jumps_to_the_first_mention_and_sets_the_counter(reference_app):
+    async with reference_app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(reference_app, pilot)
+        screen = reference_app.reading
+        zakharova = _entity(reference_app, "Maria Zakharova")
+        await pilot.press("G")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Entity: Maria Zakharova")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        spans = screen.article.layer_spans("mention")
+        assert spans[0][0] <= min(m.start for m in zakharova.mentions)
+        assert on_cursor_line(reference_app, spans[0][0])
+        assert screen.article.current == spans[0]
+        assert screen.status.state.search.startswith(f"Maria Zakharova: 1/{len(spans)} · ")
+
+
+async def test_s_says_how_the_speaker_was_found(reference_app):
+    async with reference_app.run_test(size=(160, 50)) as pilot:
+        await wait_analysis(reference_app, pilot)
+        screen = reference_app.reading
+        quote = _quote(reference_app, "she")
+        screen.navigator.jump(quote.start, push=False)
+        await pilot.press("s")
+        assert screen.status.state.search == (
+            "“she” → Maria Zakharova · pronoun: the previous quote’s speaker · cue “added”"
+        )
+        item = screen.pane("quotes").item(quote.id)
+        assert "pronoun: the previous quote’s speaker" in item.prompt.plain

@@ -72,7 +72,11 @@ def extract_quotes(document: Document, parsed: list[ParsedBlock], entities: list
             kept.append(run)
     _inherit(kept, runs, blocks, texts, views)
     resolve_runs(kept, document, parsed, entities)
-    return [to_quote(i, run, body) for i, run in enumerate(kept, 1)]
+    quotes = [to_quote(i, run, body) for i, run in enumerate(kept, 1)]
+    for before, quote in zip(quotes, quotes[1:]):  # a pronoun that names the speaker just quoted says so
+        if quote.speaker_evidence.startswith("pronoun") and quote.speaker_id and quote.speaker_id == before.speaker_id:
+            quote.speaker_evidence = "pronoun: the previous quote’s speaker"
+    return quotes
 
 
 _PRONOUN_SPEAKERS = frozenset("he she they who".split())

@@ -107,6 +107,23 @@ def _is_subject(start: int, end: int, subjects: set[int], body: str, starts: lis
     return len(words) <= 4 and not any(w in _PREPOSITIONS for w in words)
 
 
+_EVIDENCE = {
+    "name": "named",
+    "pronoun": "pronoun: the nearest person before it",
+    "description": "description: bound to the name earlier",
+    "relative": "“who” after the name",
+}
+
+
+def _evidence(kind: str, resolved: Resolved | None, *, inherited: bool) -> str:
+    """How the speaker was found (the quotes layer's own reason, in words for the panes)."""
+    if inherited:
+        return "continues the quote before"
+    if resolved is None or (kind != "name" and resolved.entity_id is None and resolved.person is None):
+        return "not resolved"
+    return _EVIDENCE.get(kind, kind)
+
+
 def to_quote(number: int, run: QuoteRun, body: str) -> Quote:
     """The model's Quote for a kept run: offsets, speaker mention, resolved entity, cue, channel."""
     span = run.span
@@ -125,6 +142,9 @@ def to_quote(number: int, run: QuoteRun, body: str) -> Quote:
             resolved = Resolved(None, mention.antecedent.text)
         quote.speaker_id = resolved.entity_id if resolved else None
         quote.speaker = resolved.name if resolved else quote.speaker_mention
+        quote.speaker_evidence = _evidence(mention.kind, resolved, inherited=run.inherited is not None)
+        if quote.speaker_evidence == "named" and quote.speaker_mention != quote.speaker:
+            quote.speaker_evidence = "named: a short form of the name"
     if source.channel is not None:
         quote.channel = source.channel.text
         quote.channel_id = source.channel_id

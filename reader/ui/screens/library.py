@@ -9,7 +9,7 @@ Usage::
     self.app.push_screen(LibraryScreen(store.articles()), chosen)
 
 One row per article, in the order given (the store's: last opened first),
-numbered as `reader library` numbers them: #, title, site, published, notes,
+with the IDs `reader library` shows (they never change): ID, title, site, published, notes,
 last opened ("today 09:12", "yesterday 18:40", else the date). `enter` (or a
 click on the highlighted row) opens the row; `escape`, `q` or `L` close
 with None. `/` focuses a filter that narrows the rows by title or site;
@@ -42,7 +42,7 @@ EMPTY_TEXT = "No articles read yet"
 EMPTY_HINT = "Open an article (reader FILE|URL) and it will be listed here."
 NO_MATCH_TEXT = "No article matches the filter"
 
-HEADERS = ("#", "Title", "Site", "Published", "Notes", "Last opened")
+HEADERS = ("ID", "Title", "Site", "Published", "Notes", "Last opened")
 SITE_MAX = 24
 """Widest the site column gets (cells); longer names end with "…"."""
 SITE_MIN = 12
@@ -92,14 +92,14 @@ class LibraryScreen(ModalScreen[int | None]):
         super().__init__()
         self.articles = list(articles)
         self.now = (now or datetime.now(timezone.utc)).astimezone()
-        self._rows = [self._row(number, article) for number, article in enumerate(self.articles, 1)]
+        self._rows = [self._row(article) for article in self.articles]
         self._layout_now: dict[int, int] = {}
 
-    def _row(self, number: int, article: Article) -> tuple[str, ...]:
+    def _row(self, article: Article) -> tuple[str, ...]:
         """The six display strings of one article (cleaned of control characters)."""
         title = clean_line(article.title) or clean_line(article.url or article.origin) or "(untitled)"
         return (
-            str(number),
+            str(article.id),
             title,
             clean_line(article.site),
             clean_line(article.published or "")[:10],

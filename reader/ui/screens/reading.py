@@ -342,6 +342,9 @@ class ReadingScreen(Screen[None]):
     def action_speaker(self) -> None:
         self.navigator.speaker()
 
+    def goto_first_mention(self, entity_id: str) -> None:
+        self.navigator.goto_first_mention(entity_id)
+
     def action_back(self) -> None:
         if not self.article.back():
             self.notify("No earlier place to go back to", timeout=2)

@@ -11,8 +11,8 @@ from rich.text import Text
 
 from reader.language import english_only_error
 from reader.model import Analysis, Document
-from reader.navigate import mention_spans
 from reader.present import entity_groups, plural, source_kind, speaker_name
+from reader.navigate import tied_mentions
 from reader.ui.text_fit import clip
 from reader.ui.widgets.pane import ItemPane, PaneItem
 
@@ -66,7 +66,9 @@ class EntitiesPane(AnalysisPane):
             items.append(PaneItem(f"h-{kind}", Text(f"{heading} · {len(group)}", style="bold"), header=True))
             for entity in group:
                 prompt = Text(entity.name, style="bold")
-                prompt.append(f"  ×{entity.count}", style=MUTED)
+                tied = tied_mentions(entity, analysis.quotes)
+                extra = len(tied) - entity.count
+                prompt.append(f"  ×{entity.count}" + (f" +{extra} she/he/role" if extra > 0 else ""), style=MUTED)
                 details = []
                 if entity.role and entity.role.casefold() not in entity.name.casefold():
                     details.append(entity.role)
@@ -75,7 +77,7 @@ class EntitiesPane(AnalysisPane):
                     details.append("also " + ", ".join(aliases[:4]) + ("…" if len(aliases) > 4 else ""))
                 if details:
                     prompt.append("\n" + clip(" · ".join(details), 120), style=MUTED)
-                items.append(PaneItem(entity.id, prompt, mention_spans(entity)))
+                items.append(PaneItem(entity.id, prompt, sorted({(m.start, m.end) for m in tied})))
         return items
 
 
@@ -97,6 +99,8 @@ class QuotesPane(AnalysisPane):
             if quote.channel:
                 line += f", via {quote.channel}"
             prompt.append("\n" + line, style="not italic " + ("bold" if who else MUTED))
+            if quote.speaker_evidence:  # how the speaker was found
+                prompt.append("\n" + quote.speaker_evidence, style="not italic " + MUTED)
             spans = [(quote.start, quote.end)]
             if quote.speaker_start is not None and quote.speaker_end is not None:
                 spans.append((quote.speaker_start, quote.speaker_end))
@@ -149,7 +153,7 @@ class SourcesPane(AnalysisPane):
                 bits.append(plural(len(source.mentions), "mention"))
             if source.quote_ids:
                 bits.append(plural(len(source.quote_ids), "quote"))
-            prompt.append("  " + " · ".join(bits), style=MUTED)
+            prompt.append("\n" + " · ".join(bits), style=MUTED)  # its own line: never wrapped mid-phrase
             if source.url and source.url != source.name:
                 prompt.append("\n" + clip(source.url, 100), style=MUTED + " underline")
             spans = sorted({(m.start, m.end) for m in source.mentions})

@@ -103,6 +103,9 @@ class ArticleView(ScrollView, can_focus=True):
         """Where the reader jumped from, newest last (backspace walks back)."""
         self.current: Span | None = None
         """The span the last jump marked (painted as "current")."""
+        self._anchor: int | None = None
+        """The body offset of the reader's line (None: the header): what a re-layout keeps in place."""
+        self._relaying = False
         self._styles: dict[str, Style] = {}
         self._links = sorted(
             ((link.start, link.end, link.url) for link in document.links if _is_web_url(link.url)),
@@ -151,19 +154,39 @@ class ArticleView(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         width = self.text_width
         if width == self.article_layout.width:
+            self._keep_cursor_in_view()
             return
-        keep_cursor = self.cursor_offset
-        keep_top = self.article_layout.offset_for_y(int(self.scroll_y))
+        anchor = self._anchor
         top_delta = self.cursor - int(self.scroll_y)
-        wanted = self.document.block_index_at(max(keep_cursor, keep_top)) if self.document.blocks else 0
+        header_y = min(self.cursor, self.article_layout.first_body_y())
+        wanted = self.document.block_index_at(anchor) if anchor is not None and self.document.blocks else 0
         self.article_layout = ArticleLayout.build(self.document, width, blocks=wanted + LAYOUT_FIRST)
         self.virtual_size = Size(self.size.width, len(self.article_layout))
         if not self.article_layout.complete:
             self.set_timer(0.1, partial(self._continue_layout, self.article_layout))
-        self.cursor = self.article_layout.y_for_offset(keep_cursor) if keep_cursor or self.cursor else 0
-        top = self.cursor - top_delta if 0 <= top_delta < self.size.height else self.article_layout.y_for_offset(keep_top)
-        self.scroll_to(y=max(0, top), animate=False, immediate=True)
+        self.cursor = self.article_layout.y_for_offset(anchor) if anchor is not None else header_y
+        height = max(1, self.size.height)
+        top = self.cursor - top_delta if 0 <= top_delta < height - SCROLL_OFF else self.cursor - height + SCROLL_OFF + 1
+        self._scroll_quietly(max(0, top))
         self.refresh()
+        self._view_changed()
+
+    def _scroll_quietly(self, top: int) -> None:
+        """Scroll to `top` without the cursor following (a re-layout, not the reader, moved the view)."""
+        self._relaying = True
+        try:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        finally:
+            self._relaying = False
+
+    def _keep_cursor_in_view(self) -> None:
+        """After a change of height: scroll so the reader's line stays visible (the cursor never moves)."""
+        if not self.is_mounted:
+            return
+        top, height = int(self.scroll_y), max(1, self.size.height)
+        if top <= self.cursor < top + height:
+            return
+        self._scroll_quietly(max(0, self.cursor - height + SCROLL_OFF + 1) if self.cursor >= top else self.cursor)
         self._view_changed()
 
     def _continue_layout(self, layout: ArticleLayout) -> None:
@@ -193,7 +216,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
             top, height = int(new_value), max(1, self.size.height)
-            if not top <= self.cursor < top + height:
+            if not self._relaying and not top <= self.cursor < top + height:
                 self._set_cursor(min(max(self.cursor, top), top + height - 1), scroll=False)
             self._view_changed()
 
@@ -205,6 +228,7 @@ class ArticleView(ScrollView, can_focus=True):
         y = max(0, min(y, len(self.article_layout) - 1))
         old = self.cursor
         self.cursor = y
+        self._anchor = self.article_layout.anchor_for_y(y)
         if scroll:
             height = max(1, self.size.height)
             top = int(self.scroll_y)

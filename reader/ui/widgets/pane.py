@@ -18,12 +18,12 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
-from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.navigate import Span
+from reader.ui.themes import themed
 
 IN_VIEW = "▎"
 BUSY_ITEMS = 200
@@ -138,8 +138,8 @@ class ItemPane(OptionList):
 
     def _option(self, item: PaneItem) -> Option:
         if item.header:
-            return Option(item.prompt, id=item.key, disabled=True)
-        return Option(Content.from_rich_text(item.prompt), id=item.key)
+            return Option(themed(item.prompt), id=item.key, disabled=True)
+        return Option(themed(item.prompt), id=item.key)
 
     def highlight_key(self, key: str) -> None:
         """Move the highlight to the item `key` (no-op when absent)."""
@@ -148,6 +148,20 @@ class ItemPane(OptionList):
                 if self.highlighted != index:
                     self.highlighted = index
                 return
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Show the highlighted item whole, and never the tail of an earlier item above it."""
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        if index is None or not self.is_mounted or index not in self._index_to_line:
+            return
+        lines, first = self._lines, int(self.scroll_y)
+        if first >= len(lines) or lines[first][1] == 0:
+            return
+        start, height = self._index_to_line[index], self._heights[index]
+        boundary = next((y for y in range(first, start) if lines[y][1] == 0), start)
+        fits = start + height - boundary <= self.scrollable_content_region.height
+        self.scroll_to(y=boundary if fits else start, animate=False, immediate=True)
 
     # -- linking with the article ------------------------------------------------------------
     def mark_view(self, start: int, end: int) -> None:

@@ -12,6 +12,7 @@ from reader.language import english_only_error
 from reader.model import Analysis, Document
 from reader.navigate import reading_minutes
 from reader.present import analysis_counts
+from reader.ui.themes import themed
 
 BAR_CELLS = 10
 
@@ -66,7 +67,7 @@ class StatusLine(Static):
     def set(self, **changes: object) -> None:
         for name, value in changes.items():
             setattr(self.state, name, value)
-        self.update(self.render_state())
+        self.update(themed(self.render_state()))  # "dim" parts drawn in the theme's readable muted colour
 
     def render_state(self) -> Text:
         s = self.state
@@ -86,7 +87,7 @@ class StatusLine(Static):
             text.append(s.analysis)
         text.append("  │ ", style="dim")
         if s.problem:
-            text.append(s.problem, style=self.get_component_rich_style("status--problem"))
+            text.append(s.problem, style="bold $reader-error")
         elif s.model:
             text.append("model " + s.model, style="dim")
         return text
