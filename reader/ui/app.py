@@ -9,6 +9,8 @@ does, off the UI thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.binding import Binding
 
@@ -17,6 +19,9 @@ from reader.model import Document
 from reader.ui.commands import ReaderCommands
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.themes import reader_variables
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.feeds.queue import QueueItem
 
 THEMES = ("textual-dark", "textual-light")
 """What `t` switches between; the palette's "Change theme" offers all of Textual's."""
@@ -35,7 +40,7 @@ class ReaderApp(App[None]):
         Binding("L", "library", "Library", show=False),
     ]
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document | None) -> None:
         super().__init__()
         self.document = document
         self.recovered: list[str] = []
@@ -125,22 +130,50 @@ class ReaderApp(App[None]):
 
     def _replace_reading(self, screen: ReadingScreen) -> None:
         """Show `screen` instead of the current reading screen (whose notes and workers are closed)."""
-        current = self.reading
-        if current is self.screen_stack[0]:
+        current = next((s for s in reversed(self.screen_stack) if isinstance(s, ReadingScreen)), None)
+        if current is None:  # the feed queue, with no article open yet
+            self.push_screen(screen)
+        elif current is self.screen_stack[0]:
             current.retire()  # the default screen cannot be switched away; it waits underneath
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
 
 
-def run_document(document: Document) -> int:
+class FeedReaderApp(ReaderApp):
+    """`reader feed`: the reading queue first; each item opens in a reading screen above it."""
+
+    def __init__(self, items: list[QueueItem]) -> None:
+        super().__init__(None)  # no article until one is chosen
+        self.items = items
+
+    def get_default_screen(self):
+        from reader.ui.screens.feed_queue import FeedQueueScreen
+
+        return FeedQueueScreen(self.items)
+
+
+def _run(app: ReaderApp) -> int:
     import sys
 
-    app = ReaderApp(document)
     app.run()
     for path in app.recovered:
         print(f"reader: warning: a note could not be saved to the notes database; it is kept in {path}", file=sys.stderr)
     return 1 if app.recovered else 0
+
+
+def run_document(document: Document) -> int:
+    return _run(ReaderApp(document))
+
+
+def run_feed_queue(feed_ids: list[int] | None) -> int:
+    """The queue of the given feeds (all remembered ones when None) in the app."""
+    from reader.feeds import queue
+    from reader.store import Store
+
+    with Store.open() as store:
+        items = queue(store, feed_ids)
+    return _run(FeedReaderApp(items))
 
 
 def run_app(source: str, *, published: str | None = None) -> int:

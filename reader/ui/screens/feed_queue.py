@@ -1,0 +1,196 @@
+"""The reading queue of `reader feed`: `FeedQueueScreen(items)` lists feed items, `enter` reads one.
+
+One row per `QueueItem`, in the order given (the store's: newest first):
+a mark (• unread, blank once read), the date, the site and the title.
+`enter` fetches the item's article in a thread worker (`reader.feeds.open_item`:
+the library's saved copy, else the page through `reader.load`, else the
+full text the feed carried), marks the item read and pushes a
+`FeedArticleScreen` for it; `escape` there (with nothing left to clear)
+comes back here. A failure (offline, with nothing fetched before) is one
+line in the status bar under the table.
+
+Every field is untrusted text: cleaned (`clean_line`) and passed to the
+DataTable as `rich.text.Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from reader import navigate as nav
+from reader.errors import ReaderError
+from reader.feeds.queue import QueueItem
+from reader.model import Document
+from reader.sanitize import clean_line
+from reader.ui.screens.reading import ReadingScreen
+
+EMPTY_TEXT = "The reading queue is empty: `reader feed add URL` remembers a feed"
+UNREAD = "•"
+SITE_MAX = 24
+"""Widest the site column gets (cells)."""
+
+
+def _cell(value: str) -> Text:
+    return Text(value, no_wrap=True, overflow="ellipsis", end="")
+
+
+class QueueTable(DataTable[Text]):
+    """The items' table: `enter` reads the highlighted item (and says so in the footer)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Read", id="feed.read")]
+
+
+class FeedQueueScreen(Screen[None]):
+    """The feed items, newest first; `enter` opens one in a reading screen and marks it read."""
+
+    CSS_PATH = "feed_queue.tcss"
+    AUTO_FOCUS = "#queue"
+
+    BINDINGS = [
+        Binding("u", "toggle_read", "Read/unread", id="feed.toggle"),
+    ]
+
+    def __init__(self, items: list[QueueItem]) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.fetching: int | None = None
+        """The id of the item being fetched (one at a time)."""
+
+    def compose(self) -> ComposeResult:
+        unread = sum(not item.read for item in self.items)
+        if self.items:
+            table = QueueTable(cursor_type="row", zebra_stripes=True, id="queue")
+            table.border_title = f"Reading queue ({unread} unread of {len(self.items)})"
+            yield table
+        else:
+            yield Static(Text(EMPTY_TEXT, justify="center"), id="empty")
+        yield Static("", id="queue-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.items:
+            return
+        table = self.table
+        site = min(SITE_MAX, max((len(clean_line(i.site)) for i in self.items), default=4))
+        table.add_column(_cell(" "), width=1, key="mark")
+        table.add_column(_cell("Date"), width=10, key="date")
+        table.add_column(_cell("Site"), width=max(site, 4), key="site")
+        table.add_column(_cell("Title"), key="title")
+        for item in self.items:
+            table.add_row(*(_cell(value) for value in self._row(item)), key=str(item.id))
+
+    @staticmethod
+    def _row(item: QueueItem) -> tuple[str, str, str, str]:
+        return (
+            " " if item.read else UNREAD,
+            clean_line(item.published or "")[:10],
+            clean_line(item.site),
+            clean_line(item.title) or clean_line(item.link) or "(untitled)",
+        )
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#queue", DataTable)
+
+    @property
+    def status(self) -> Static:
+        return self.query_one("#queue-status", Static)
+
+    def say(self, line: str) -> None:
+        """One line in the status bar (literal text, never markup)."""
+        self.status.update(Text(clean_line(line), no_wrap=True, overflow="ellipsis"))
+
+    def item(self, item_id: int) -> QueueItem:
+        return next(i for i in self.items if i.id == item_id)
+
+    def _cursor_item(self) -> QueueItem | None:
+        if not self.items or not self.table.row_count:
+            return None
+        key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key.value
+        return self.item(int(key)) if key is not None else None
+
+    def _set_read(self, item_id: int, read: bool) -> None:
+        """Show the item as read (or unread) here; the store is written by the caller."""
+        self.items = [replace(i, read=read) if i.id == item_id else i for i in self.items]
+        self.table.update_cell(str(item_id), "mark", _cell(" " if read else UNREAD))
+        unread = sum(not i.read for i in self.items)
+        self.table.border_title = f"Reading queue ({unread} unread of {len(self.items)})"
+
+    # -- reading an item -----------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#queue")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.read_item(self.item(int(event.row_key.value)))
+
+    def read_item(self, item: QueueItem) -> None:
+        if self.fetching is not None:
+            self.say("Still fetching the previous article…")
+            return
+        self.fetching = item.id
+        self.say(f"Fetching {item.title}…")
+        self._fetch(item)
+
+    @work(thread=True, exclusive=True, group="feed-fetch", exit_on_error=False, description="fetch")
+    def _fetch(self, item: QueueItem) -> None:
+        from reader.feeds.queue import mark_read, open_item
+        from reader.library import remembered
+        from reader.store import Store
+
+        try:
+            with Store.open() as store:
+                document = remembered(open_item(store, item), store)
+                mark_read(store, item.id)
+        except ReaderError as exc:
+            self.app.call_from_thread(self._failed, item, str(exc))
+            return
+        self.app.call_from_thread(self._opened, item, document)
+
+    def _failed(self, item: QueueItem, error: str) -> None:
+        self.fetching = None
+        self.say(f"Could not open {item.title!r}: {error}")
+
+    def _opened(self, item: QueueItem, document: Document) -> None:
+        self.fetching = None
+        self._set_read(item.id, True)
+        self.say("")
+        self.app.push_screen(FeedArticleScreen(document))
+
+    def action_toggle_read(self) -> None:
+        """Mark the highlighted item read, or unread again."""
+        from reader.feeds.queue import mark_read
+        from reader.store import Store
+
+        item = self._cursor_item()
+        if item is None:
+            return
+        try:
+            with Store.open() as store:
+                mark_read(store, item.id, not item.read)
+        except ReaderError as exc:
+            self.say(f"Could not change the mark: {exc}")
+            return
+        self._set_read(item.id, not item.read)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.items) if action == "toggle_read" else True
+
+
+class FeedArticleScreen(ReadingScreen):
+    """A reading screen over the queue: `escape`, once nothing is left to clear, goes back to it."""
+
+    BINDINGS = [Binding("escape", "clear", "Queue", key_display="esc")]
+
+    def action_clear(self) -> None:
+        if self.navigator.search.active or self.search_bar.display or self.navigator.selection != nav.Selection():
+            super().action_clear()
+        else:
+            self.dismiss(None)
