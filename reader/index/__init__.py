@@ -3,6 +3,7 @@
 API (plain Python over a `reader.store.Store`)
 ---------------------------------------------
     index_article(store, article_id, document, analysis)   # after an analysis finishes
+    index_document(store, document, analysis) -> article id  # the same, finding (or recording) the article
     is_indexed(store, article_id) -> bool
     search(store, text, limit=20) -> list[Hit]               # articles, quotes and people (FTS5)
     quotes_by(store, name) -> list[QuoteRow]                 # every quote by a person, all articles
@@ -16,6 +17,6 @@ names. User text never reaches FTS5 syntax: `match_query` quotes each word.
 """
 
 from reader.index.query import Hit, Person, QuoteRow, people, quotes_by, search
-from reader.index.write import index_article, is_indexed
+from reader.index.write import index_article, index_document, is_indexed
 
-__all__ = ["Hit", "Person", "QuoteRow", "index_article", "is_indexed", "people", "quotes_by", "search"]
+__all__ = ["Hit", "Person", "QuoteRow", "index_article", "index_document", "is_indexed", "people", "quotes_by", "search"]

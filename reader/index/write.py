@@ -17,6 +17,13 @@ def is_indexed(store: "Store", article_id: int) -> bool:
     return bool(store.query("SELECT 1 FROM analyses WHERE article_id = ?", (article_id,)))
 
 
+def index_document(store: "Store", document: Document, analysis: Analysis) -> int:
+    """Index `document`'s analysis under its library row (recording the article when it has none); its id."""
+    article = store.find_article(document) or store.open_article(document).article
+    index_article(store, article.id, document, analysis)
+    return article.id
+
+
 def index_article(store: "Store", article_id: int, document: Document, analysis: Analysis) -> None:
     """Replace what the index holds for `article_id` with this document's analysis."""
     body = document.body

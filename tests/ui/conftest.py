@@ -46,3 +46,13 @@ def _analysis_in_this_process(monkeypatch):
     from reader.ui.screens.reading import ReadingScreen
 
     monkeypatch.setattr(ReadingScreen, "analysis_process", False)
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    """The analysis runs without spaCy (fast). The pipeline is imported first: it binds
+    `load_nlp` by name, and a first import while patched would keep the stub for later tests."""
+    import reader.analysis.nlp as nlp
+    import reader.analysis.pipeline  # noqa: F401
+
+    monkeypatch.setattr(nlp, "load_nlp", lambda: None)

@@ -32,7 +32,7 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path != "/tower":
             self.send_response(404)
             self.send_header("Content-Length", "0")
@@ -58,11 +58,8 @@ def base(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _no_model(monkeypatch):
+def _no_model(no_model):
     """The queue is what is tested here: the analysis runs without spaCy."""
-    import reader.analysis.nlp as nlp
-
-    monkeypatch.setattr(nlp, "load_nlp", lambda: None)
 
 
 def _feed(tmp_path, base: str) -> list[int]:

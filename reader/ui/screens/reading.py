@@ -256,6 +256,23 @@ class ReadingScreen(Screen[None]):
         for snapshot in iter_analysis(self.document, nlp, cancelled=lambda: worker.is_cancelled):
             self.post_message(AnalysisUpdated(snapshot))
 
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False, description="library index")
+    def save_to_index(self, analysis: Analysis) -> None:
+        """Keep the finished analysis in the library index (as `reader library add` does)."""
+        from reader.errors import ReaderError
+        from reader.index import index_document
+        from reader.store import Store
+
+        try:
+            with Store.open() as store:
+                index_document(store, self.document, analysis)
+        except ReaderError as exc:
+            self.app.call_from_thread(self.index_failed, str(exc))
+
+    def index_failed(self, error: str) -> None:
+        problem = f"Not saved to the library index: {error}"
+        self.status.set(problem="; ".join(p for p in (self.status.state.problem, problem) if p))
+
     def stop_analysis(self) -> None:
         """End the analysis at once: its process is killed, whatever it is doing."""
         self.workers.cancel_group(self, "analysis")
@@ -263,6 +280,8 @@ class ReadingScreen(Screen[None]):
             self.analysis_service.cancel()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "index" and event.state == WorkerState.ERROR:
+            self.index_failed(f"{type(event.worker.error).__name__}: {event.worker.error}")
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR and self._side is not None:
             from reader.ui.widgets.side import ANALYSIS_PANES
 
@@ -287,6 +306,7 @@ class ReadingScreen(Screen[None]):
         self.status.show_analysis(analysis, self.document.language)
         if analysis.complete:
             self.notes.analysis_finished()
+            self.save_to_index(analysis)
         self.refresh_bindings()
 
     def on_session_opened(self, message: SessionOpened) -> None:
