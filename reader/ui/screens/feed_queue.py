@@ -16,6 +16,7 @@ DataTable as `rich.text.Text`, never as markup.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -23,6 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import Worker, WorkerState
 
 from reader import navigate as nav
 from reader.errors import ReaderError
@@ -137,22 +139,30 @@ class FeedQueueScreen(Screen[None]):
             return
         self.fetching = item.id
         self.say(f"Fetching {item.title}…")
-        self._fetch(item)
+        from reader.paths import data_dir
+
+        self._fetch(item, data_dir(create=False))  # the library is chosen now, not in the thread
 
     @work(thread=True, exclusive=True, group="feed-fetch", exit_on_error=False, description="fetch")
-    def _fetch(self, item: QueueItem) -> None:
+    def _fetch(self, item: QueueItem, directory: Path) -> None:
         from reader.feeds.queue import mark_read, open_item
         from reader.library import remembered
         from reader.store import Store
 
         try:
-            with Store.open() as store:
+            with Store.open(directory) as store:
                 document = remembered(open_item(store, item), store)
                 mark_read(store, item.id)
         except ReaderError as exc:
             self.app.call_from_thread(self._failed, item, str(exc))
             return
         self.app.call_from_thread(self._opened, item, document)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An unexpected error in the fetch is one status line too (the queue stays usable)."""
+        if event.worker.group == "feed-fetch" and event.state == WorkerState.ERROR and self.fetching is not None:
+            item = self.item(self.fetching)
+            self._failed(item, f"{type(event.worker.error).__name__}: {event.worker.error}")
 
     def _failed(self, item: QueueItem, error: str) -> None:
         self.fetching = None

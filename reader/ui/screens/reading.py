@@ -31,6 +31,8 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
     from textual.widgets import OptionList
 
     from reader.ui.widgets.notes_pane import NotesPane
@@ -257,14 +259,14 @@ class ReadingScreen(Screen[None]):
             self.post_message(AnalysisUpdated(snapshot))
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, description="library index")
-    def save_to_index(self, analysis: Analysis) -> None:
+    def save_to_index(self, analysis: Analysis, directory: "Path") -> None:
         """Keep the finished analysis in the library index (as `reader library add` does)."""
         from reader.errors import ReaderError
         from reader.index import index_document
         from reader.store import Store
 
         try:
-            with Store.open() as store:
+            with Store.open(directory) as store:
                 index_document(store, self.document, analysis)
         except ReaderError as exc:
             self.app.call_from_thread(self.index_failed, str(exc))
@@ -306,7 +308,9 @@ class ReadingScreen(Screen[None]):
         self.status.show_analysis(analysis, self.document.language)
         if analysis.complete:
             self.notes.analysis_finished()
-            self.save_to_index(analysis)
+            from reader.paths import data_dir
+
+            self.save_to_index(analysis, data_dir(create=False))  # the directory is chosen now, not later
         self.refresh_bindings()
 
     def on_session_opened(self, message: SessionOpened) -> None:
