@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader import navigate as nav
 from reader.language import english_only_error
 from reader.model import Analysis, Document, Quote
+from reader.ui import index_saver
 from reader.ui.messages import AnalysisUpdated, ModelLoaded, SessionFailed, SessionOpened
 from reader.ui.navigator import Navigator
 from reader.ui.notes_controller import NotesController
@@ -31,8 +32,6 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pathlib import Path
-
     from textual.widgets import OptionList
 
     from reader.ui.widgets.notes_pane import NotesPane
@@ -258,23 +257,6 @@ class ReadingScreen(Screen[None]):
         for snapshot in iter_analysis(self.document, nlp, cancelled=lambda: worker.is_cancelled):
             self.post_message(AnalysisUpdated(snapshot))
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False, description="library index")
-    def save_to_index(self, analysis: Analysis, directory: "Path") -> None:
-        """Keep the finished analysis in the library index (as `reader library add` does)."""
-        from reader.errors import ReaderError
-        from reader.index import index_document
-        from reader.store import Store
-
-        try:
-            with Store.open(directory) as store:
-                index_document(store, self.document, analysis)
-        except ReaderError as exc:
-            self.app.call_from_thread(self.index_failed, str(exc))
-
-    def index_failed(self, error: str) -> None:
-        problem = f"Not saved to the library index: {error}"
-        self.status.set(problem="; ".join(p for p in (self.status.state.problem, problem) if p))
-
     def stop_analysis(self) -> None:
         """End the analysis at once: its process is killed, whatever it is doing."""
         self.workers.cancel_group(self, "analysis")
@@ -282,8 +264,8 @@ class ReadingScreen(Screen[None]):
             self.analysis_service.cancel()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "index" and event.state == WorkerState.ERROR:
-            self.index_failed(f"{type(event.worker.error).__name__}: {event.worker.error}")
+        if event.worker.group == index_saver.GROUP and event.state == WorkerState.ERROR:
+            index_saver.index_failed(self, f"{type(event.worker.error).__name__}: {event.worker.error}")
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR and self._side is not None:
             from reader.ui.widgets.side import ANALYSIS_PANES
 
@@ -308,9 +290,7 @@ class ReadingScreen(Screen[None]):
         self.status.show_analysis(analysis, self.document.language)
         if analysis.complete:
             self.notes.analysis_finished()
-            from reader.paths import data_dir
-
-            self.save_to_index(analysis, data_dir(create=False))  # the directory is chosen now, not later
+            index_saver.save_to_index(self, analysis)
         self.refresh_bindings()
 
     def on_session_opened(self, message: SessionOpened) -> None:
