@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from reader import fetch as fetch_module
@@ -12,6 +9,7 @@ from reader.cli import main
 from reader.errors import ReaderError
 from reader.feeds import mark_read, open_item, parse_feed, queue, read_feed, refresh, save_feed
 from reader.store import Store
+from tests.loopback import serving
 
 PARAGRAPH = "The night ferry will keep running through the winter, the harbour council decided on Tuesday evening."
 PAGE = (f"<!doctype html><html lang='en'><head><title>Night ferry saved</title></head><body><article>"
@@ -29,37 +27,19 @@ def rss(base: str) -> str:
 </channel></rss>"""
 
 
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802
-        base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        if self.path == "/feed.xml":
-            body, kind = rss(base).encode(), "application/rss+xml"
-        elif self.path == "/ferry":
-            body, kind = PAGE.encode(), "text/html; charset=utf-8"
-        else:
-            self.send_response(404)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+def route(path: str, base: str) -> tuple[bytes, str] | None:
+    if path == "/feed.xml":
+        return rss(base).encode(), "application/rss+xml"
+    if path == "/ferry":
+        return PAGE.encode(), "text/html; charset=utf-8"
+    return None
 
 
 @pytest.fixture
 def server(monkeypatch):
     monkeypatch.setattr(fetch_module, "TRUST_ENV", False)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(route) as (httpd, base):
+        yield httpd, base
 
 
 def test_parse_feed_keeps_safe_links_and_clean_titles():

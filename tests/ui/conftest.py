@@ -17,6 +17,15 @@ async def wait_analysis(app: ReaderApp, pilot, limit: float = 60.0) -> None:
     await pilot.pause()
 
 
+async def wait_until(pilot, condition, limit: float = 20.0) -> None:
+    """Pause until `condition()` holds (a worker's result has arrived)."""
+    waited = 0.0
+    while not condition():
+        await pilot.pause(0.05)
+        waited += 0.05
+        assert waited < limit, "timed out"
+
+
 async def wait_notes(app: ReaderApp, pilot, limit: float = 20.0) -> None:
     waited = 0.0
     while app.reading.notes.session is None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from reader import fetch as fetch_module
@@ -12,6 +9,8 @@ from reader.feeds import add_feed, queue, refresh
 from reader.store import Store
 from reader.ui.app import FeedReaderApp
 from reader.ui.screens.feed_queue import UNREAD, FeedArticleScreen, FeedQueueScreen
+from tests.loopback import serving
+from tests.ui.conftest import wait_until
 
 PARAGRAPH = "The lighthouse keepers voted to paint the tower green again after a long and friendly meeting."
 PAGE = (f"<!doctype html><html lang='en'><head><title>Green tower</title></head><body><article>"
@@ -28,33 +27,12 @@ def rss(base: str) -> str:
 </channel></rss>"""
 
 
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        if self.path != "/tower":
-            self.send_response(404)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        body = PAGE.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture
 def base(monkeypatch):
     monkeypatch.setattr(fetch_module, "TRUST_ENV", False)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(lambda path, _base: (PAGE.encode(), "text/html; charset=utf-8") if path == "/tower" else None) as (
+            _httpd, url):
+        yield url
 
 
 @pytest.fixture(autouse=True)
@@ -71,14 +49,6 @@ def _feed(tmp_path, base: str) -> list[int]:
     return [feed_id]
 
 
-async def _until(pilot, condition, limit: float = 20.0) -> None:
-    waited = 0.0
-    while not condition():
-        await pilot.pause(0.05)
-        waited += 0.05
-        assert waited < limit, "timed out"
-
-
 def _marks(screen: FeedQueueScreen) -> list[tuple[str, str]]:
     table = screen.table
     return [(str(table.get_cell_at((r, 0))), str(table.get_cell_at((r, 3)))) for r in range(table.row_count)]
@@ -93,10 +63,10 @@ async def test_queue_lists_newest_first_enter_reads_and_marks_read(tmp_path, bas
         assert isinstance(screen, FeedQueueScreen)
         assert _marks(screen) == [(UNREAD, "Green tower"), (UNREAD, "Old bridge reopens")]
         await pilot.press("enter")
-        await _until(pilot, lambda: isinstance(app.screen, FeedArticleScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, FeedArticleScreen))
         assert PARAGRAPH in app.screen.document.body and "Only a summary" not in app.screen.document.body
         await pilot.press("escape")
-        await _until(pilot, lambda: app.screen is screen)
+        await wait_until(pilot, lambda: app.screen is screen)
         assert _marks(screen)[0] == (" ", "Green tower")
     with Store.open() as store:
         assert [(i.title, i.read) for i in queue(store, feed_ids)] == [("Green tower", True),
@@ -110,7 +80,7 @@ async def test_an_item_that_cannot_be_fetched_is_one_status_line(tmp_path, base)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         await pilot.press("down", "enter")  # the bridge page is a 404 and the feed has only a summary
-        await _until(pilot, lambda: screen.fetching is None)
+        await wait_until(pilot, lambda: screen.fetching is None)
         line = str(screen.status.render())
         assert "Could not open 'Old bridge reopens'" in line and "\n" not in line
         assert app.screen is screen and _marks(screen)[1] == (UNREAD, "Old bridge reopens")

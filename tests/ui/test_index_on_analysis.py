@@ -9,7 +9,7 @@ from reader.errors import ReaderError
 from reader.model import Document
 from reader.store import Store
 from reader.ui.app import ReaderApp
-from tests.ui.conftest import wait_analysis
+from tests.ui.conftest import wait_analysis, wait_until
 
 TEXT = "The orchard cooperative opened a cider press in the valley, and the first barrels sold out by noon."
 
@@ -23,14 +23,6 @@ def _document() -> Document:
     return Document.from_blocks([("paragraph", TEXT, 0)], title="Cider press opens")
 
 
-async def _until(pilot, condition, limit: float = 20.0) -> None:
-    waited = 0.0
-    while not condition():
-        await pilot.pause(0.05)
-        waited += 0.05
-        assert waited < limit, "timed out"
-
-
 def _indexed_titles() -> list[str]:
     with Store.open() as store:
         return [hit.title for hit in index.search(store, "cider")]
@@ -40,7 +32,7 @@ async def test_finished_analysis_is_saved_to_the_library_index():
     app = ReaderApp(_document())
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_analysis(app, pilot)
-        await _until(pilot, lambda: bool(_indexed_titles()))
+        await wait_until(pilot, lambda: bool(_indexed_titles()))
     with Store.open() as store:
         [article] = store.articles()
         assert index.is_indexed(store, article.id) and article.title == "Cider press opens"
@@ -56,5 +48,5 @@ async def test_an_index_failure_is_shown_in_the_status_line(monkeypatch):
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_analysis(app, pilot)
         status = app.reading.status
-        await _until(pilot, lambda: "library index" in status.render_state().plain)
+        await wait_until(pilot, lambda: "library index" in status.render_state().plain)
         assert "Not saved to the library index: the disk is full (test)" in status.render_state().plain
