@@ -52,6 +52,13 @@ def test_paste_ending_with_sources_is_not_refused():
         assert doc.image_credits == []
 
 
+def test_paste_whose_only_prose_looks_like_a_prompt_is_not_refused():
+    line = ("Sign up for the new ferry timetable opened on Monday, and by noon hundreds of families "
+            "had registered, the council said.")
+    doc = clean_text(f"{line}\n")
+    assert _paragraphs(doc) == [line]
+
+
 def test_sources_line_naming_photo_agencies_is_a_source_list_not_a_credit():
     doc = clean_text(f"Port strike enters second day\n\n{STRIKE}\n\n{LAST}\n\nSources: AFP, EPA, Reuters/AP\n")
     assert doc.listed_sources == ["AFP", "EPA", "Reuters/AP"]

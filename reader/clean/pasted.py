@@ -178,6 +178,8 @@ def clean_pasted(text: str) -> Document:
                 j += 1
 
     live = [u for u in units if not u.drop]
+    if not live:  # a paste with a paragraph of prose is never refused: when every line looked like junk, keep the prose
+        live = [u for u in units if u.prose and not SOURCES_LINE.match(u.text)]
     parts: list[tuple[BlockKind, str, int]] = []
     for i, u in enumerate(live):
         if LIST_MARK.match(u.text):
