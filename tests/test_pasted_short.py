@@ -31,6 +31,13 @@ def test_untitled_paste_with_a_subheading_keeps_every_paragraph():
     assert doc.title == ""
 
 
+def test_a_short_opening_sentence_before_a_subheading_is_kept():
+    lede = "The footbridge opened on Tuesday after three years of delays."
+    doc = clean_text(f"{lede}\n\nWhat comes next\n\n{LAST}\n")
+    assert _paragraphs(doc) == [lede, "What comes next", LAST]
+    assert doc.title == ""
+
+
 def test_title_before_the_prose_is_still_found():
     doc = clean_text(f"Home\nNews\n\nElmbridge opens its new footbridge\n\n{OPENING}\n\nWhat comes next\n\n{LAST}\n")
     assert doc.title == "Elmbridge opens its new footbridge"

@@ -93,6 +93,12 @@ def _is_title_like(unit: Unit) -> bool:
     return 3 <= unit.words <= 30 and len(unit.text) <= 220 and not unit.text.endswith((".", "。", "！", "？"))
 
 
+def _sentence(unit: Unit) -> bool:
+    """A sentence: eight words or more ending in a full stop (headlines end bare, with "?" or an ellipsis)."""
+    end = unit.text.rstrip(" \"”’»)」』")
+    return unit.words >= 8 and end.endswith((".", "。")) and not end.endswith("..")
+
+
 def _prefix_repeat(line: str, title: str) -> bool:
     """A breadcrumb: the line ends with an ellipsis and its words end with a prefix of the title."""
     stem = line.rstrip(".… ").strip()
@@ -121,8 +127,8 @@ def clean_pasted(text: str) -> Document:
     body_start = main_run(live)[0] if any(u.prose for u in live) else len(live)
     title_unit = None
     for i, u in enumerate(live[:6]):
-        if i >= body_start:
-            break
+        if i >= body_start or (i >= body_start - 2 and _sentence(u)):
+            break  # the body's run, or its opening sentence (at most a heading before the run) is no navigation
         if SOURCES_LINE.match(u.text):
             continue
         later = live[i + 1] if i + 1 < len(live) else None
