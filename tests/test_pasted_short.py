@@ -72,6 +72,14 @@ def test_sources_line_naming_photo_agencies_is_a_source_list_not_a_credit():
     assert "Sources" not in doc.body
 
 
+def test_sources_line_before_a_long_footer_is_still_a_source_list():
+    footer = "\n\n".join(["Most read", "About us", "Contact", "Careers", "Privacy", "Terms of use"])
+    doc = clean_text(f"Port strike enters second day\n\n{STRIKE}\n\n{LAST}\n\nSources: AFP, Reuters/AP\n\n{footer}\n")
+    assert doc.listed_sources == ["AFP", "Reuters/AP"]
+    assert doc.image_credits == []
+    assert "Sources" not in doc.body
+
+
 def test_sources_line_reaches_the_analysis_sources():
     from reader.analysis.sources import find_sources
 

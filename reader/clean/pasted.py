@@ -148,9 +148,10 @@ def clean_pasted(text: str) -> Document:
                 u.drop = True
 
     live = [u for u in units if not u.drop]
+    body_end = main_run(live)[1] if any(u.prose for u in live) else -1
     for i, u in enumerate(live):
         match = SOURCES_LINE.match(u.text)
-        if match and i >= len(live) - 4 and u.words <= 20:  # a source list, even when it names photo agencies
+        if match and (i >= len(live) - 4 or i > body_end) and u.words <= 20:  # after the article: its source list
             u.drop = True
             meta["listed_sources"] += [s.strip(" .") for s in re.split(r"[,;]| and ", match["names"]) if s.strip(" .")]
             continue
