@@ -6,7 +6,9 @@ breadcrumbs that repeat the title truncated, photo captions and credits
 (credits kept as metadata), a closing "Sources: X, Y." line (kept as
 metadata), bylines and date lines at the top (metadata), short unpunctuated
 lines before a paragraph (headings), list markers, and hard-wrapped
-paragraphs joined back together.
+paragraphs joined back together. The title is looked for only before the
+article's run of prose: a paragraph of prose is never taken for navigation,
+and a paste with one is never left empty.
 """
 
 from __future__ import annotations
