@@ -55,6 +55,14 @@ def _dask(workers: int):
     return DaskExecutor("dask-local", RecordOptions(), workers)
 
 
+def _memory(kind: str, executor) -> str:
+    if kind == "local":
+        return ", ".join(f"{p / MB:.0f}" for p in executor.peak_memory()) + " MB (model process)"
+    peaks = executor.peak_memory().values()
+    return ", ".join(f"{p['model_process'] / MB:.0f} + {p['worker_process'] / MB:.0f}"
+                     for p in peaks) + " MB (model process + Dask worker)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=200)
@@ -66,33 +74,23 @@ def main() -> int:
     best: dict[tuple[str, int], float] = {}
     memory: dict[tuple[str, int], str] = {}
     outputs: dict[tuple[str, int], list[str]] = {}
-    executors = {}
-    try:
-        for config in configs:  # all started once, so rounds measure only the work
+    for round_ in range(args.rounds):
+        order = configs if round_ % 2 == 0 else configs[::-1]
+        for config in order:  # a fresh executor each round, started (models loaded) before the clock
             kind, workers = config
-            executors[config] = _local(workers) if kind == "local" else _dask(workers)
-        for round_ in range(args.rounds):
-            order = configs if round_ % 2 == 0 else configs[::-1]
-            for config in order:
-                seconds, out = _time(executors[config], lines)
-                best[config] = min(best.get(config, seconds), seconds)
-                outputs[config] = out
-                print(f"  round {round_ + 1} {config[0]:5} x{config[1]}: {len(lines) / seconds:6.1f} records/s",
-                      file=sys.stderr)
-        for config, executor in executors.items():
-            if config[0] == "local":
-                peaks = executor.peak_memory()
-                memory[config] = ", ".join(f"{p / MB:.0f}" for p in peaks) + " MB (model process)"
-            else:
-                peaks = executor.peak_memory().values()
-                memory[config] = ", ".join(f"{p['model_process'] / MB:.0f} + {p['worker_process'] / MB:.0f}"
-                                           for p in peaks) + " MB (model process + Dask worker)"
-    finally:
-        for executor in executors.values():
-            executor.close()
+            executor = _local(workers) if kind == "local" else _dask(workers)
+            try:
+                seconds, out = _time(executor, lines)
+                memory[config] = _memory(kind, executor)
+            finally:
+                executor.close()
+            best[config] = min(best.get(config, seconds), seconds)
+            outputs[config] = out
+            print(f"  round {round_ + 1} {kind:5} x{workers}: {len(lines) / seconds:6.1f} records/s",
+                  file=sys.stderr)
     load_after = os.getloadavg()
     rate = {config: len(lines) / seconds for config, seconds in best.items()}
-    same = all(out == outputs[("local", 1)] for out in outputs.values())
+    same = all(len(out) == len(lines) and out == outputs[("local", 1)] for out in outputs.values())
     print(f"bench_batch: {len(lines)} generated records, full analysis, best of {args.rounds} rounds, "
           f"{os.cpu_count()} cores")
     print(f"load average before {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}, "

@@ -23,6 +23,7 @@ from reader.clean.metadata import extract_metadata
 from reader.clean.pasted import BYLINE, CREDIT, SOURCES_LINE, WIDGET
 from reader.errors import ReaderError
 from reader.model import BlockKind, Document, Link
+from reader.urls import is_web_url
 
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
              "textarea", "svg", "canvas", "nav", "footer", "aside", "dialog", "menu", "object", "embed")
@@ -173,7 +174,7 @@ def _text_of(el: lxml_html.HtmlElement, links: list[tuple[str, str, int]], base:
         add(node.text)
         for child in node:
             walk(child)
-        if node.tag == "a" and node.get("href", "").startswith(("http://", "https://")):
+        if node.tag == "a" and is_web_url(node.get("href", "")):
             links.append((node.get("href"), "", start))
             links[-1] = (node.get("href"), "".join(pieces)[start:], start)
         add(node.tail if node is not el else None)

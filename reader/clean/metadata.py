@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from lxml import html as lxml_html
 
 from reader.clean.dates import to_iso
+from reader.urls import is_web_url
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "liveblogposting", "webpage", "report", "backgroundnewsarticle"}
@@ -130,7 +131,7 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         meta["site_name"] = _meta(index, "og:site_name", "application-name", "publisher")
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta["url"] = (canonical[0].strip() if canonical else "") or _meta(index, "og:url") or meta.get("url") or None
-    if meta["url"] and not meta["url"].startswith(("http://", "https://")):
+    if meta["url"] and not is_web_url(meta["url"]):
         meta["url"] = None
     if not meta.get("description"):
         meta["description"] = _meta(index, "og:description", "description", "twitter:description")
