@@ -10,7 +10,10 @@ import gzip
 import os
 import random
 import sqlite3
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -241,3 +244,26 @@ def test_the_analysis_process_streams_what_the_pipeline_computes_and_dies_on_can
     for pid in pids:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+@pytest.mark.timeout(120)
+def test_the_analysis_process_starts_while_an_app_captures_stderr():
+    """A running Textual app replaces sys.stderr with an object whose fileno() is -1."""
+    script = (
+        "import sys\n"
+        "class Capture:\n"
+        "    def write(self, text): return len(text)\n"
+        "    def flush(self): pass\n"
+        "    def fileno(self): return -1\n"
+        "sys.stderr = Capture()\n"
+        "from reader.analysis.worker import AnalysisService\n"
+        "service = AnalysisService(helper=True)\n"
+        "service.start()\n"
+        "print(len(service.pids))\n"
+        "service.cancel()\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=100)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "2"

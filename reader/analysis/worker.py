@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, Iterator
 
@@ -65,6 +67,31 @@ def _serve(conn: Any, helper_conn: Any, claims: Any) -> None:  # pragma: no cove
             conn.send(("failed", job, f"the analysis failed: {type(exc).__name__}: {exc}"))
 
 
+@contextmanager
+def _spawnable_stderr() -> Iterator[None]:
+    """A real file as `sys.stderr` while processes spawn.
+
+    multiprocessing hands `sys.stderr.fileno()` to its resource tracker; a
+    running Textual app captures stderr with an object whose `fileno()` is -1,
+    and the spawn then fails with "bad value(s) in fds_to_keep". The tracker
+    gets /dev/null instead (the terminal belongs to the app).
+    """
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as sink:
+        sys.stderr = sink
+        try:
+            yield
+        finally:
+            sys.stderr = saved
+
+
 class AnalysisService:
     """One analysis process (plus a parsing helper on two cores), started on first use."""
 
@@ -80,7 +107,7 @@ class AnalysisService:
 
     def start(self) -> None:
         """Spawn the processes now (they load the model while the caller does other things)."""
-        with self._lock:
+        with self._lock, _spawnable_stderr():
             if self._conn is not None:
                 return
             from reader.analysis.parallel import _helper_main

@@ -15,9 +15,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from reader.clean.paste_rules import RULE_NAMES, rule_flags
 from reader.model import BlockKind
@@ -249,7 +251,17 @@ PLACE_NAMES = [
 ALL_NAMES = FEATURE_NAMES + CONTEXT_NAMES + PLACE_NAMES
 
 
-def main_run(units: list[Unit]) -> tuple[int, int]:
+class ProseUnit(Protocol):
+    """What `main_run` reads of a unit (both cleaners' units have it)."""
+
+    @property
+    def words(self) -> int: ...
+
+    @property
+    def prose(self) -> bool: ...
+
+
+def main_run(units: Sequence[ProseUnit]) -> tuple[int, int]:
     """The run of prose units (gaps of at most `RUN_GAP` other units) with the most words: the article's body."""
     best, best_words = (0, len(units) - 1), -1
     start = last = -1

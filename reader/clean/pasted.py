@@ -6,7 +6,9 @@ breadcrumbs that repeat the title truncated, photo captions and credits
 (credits kept as metadata), a closing "Sources: X, Y." line (kept as
 metadata), bylines and date lines at the top (metadata), short unpunctuated
 lines before a paragraph (headings), list markers, and hard-wrapped
-paragraphs joined back together.
+paragraphs joined back together. The title is looked for only before the
+article's run of prose: a paragraph of prose is never taken for navigation,
+and a paste with one is never left empty.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.clean.dates import find_date
+from reader.clean.paste_lines import PROSE_WORDS, SENTENCE_END, main_run
 from reader.clean.paste_rules import BYLINE, CREDIT, SOURCES_LINE, WIDGET
 from reader.model import BlockKind, Document
 
@@ -49,6 +52,11 @@ class Unit:
     @property
     def unpunctuated(self) -> bool:
         return not self.text.rstrip().endswith(TERMINAL) or self.text.rstrip().endswith(("’", "'")) and self.words <= 6
+
+    @property
+    def prose(self) -> bool:
+        """A paragraph of prose: long and ending like a sentence. The article is made of these; no guess drops one."""
+        return self.words >= PROSE_WORDS and self.text.rstrip().endswith(SENTENCE_END)
 
 
 def _units(text: str) -> list[Unit]:
@@ -87,6 +95,12 @@ def _is_title_like(unit: Unit) -> bool:
     return 3 <= unit.words <= 30 and len(unit.text) <= 220 and not unit.text.endswith((".", "。", "！", "？"))
 
 
+def _sentence(unit: Unit) -> bool:
+    """A sentence: eight words or more ending in a full stop (headlines end bare, with "?" or an ellipsis)."""
+    end = unit.text.rstrip(" \"”’»)」』")
+    return unit.words >= 8 and end.endswith((".", "。")) and not end.endswith("..")
+
+
 def _prefix_repeat(line: str, title: str) -> bool:
     """A breadcrumb: the line ends with an ellipsis and its words end with a prefix of the title."""
     stem = line.rstrip(".… ").strip()
@@ -109,10 +123,16 @@ def clean_pasted(text: str) -> Document:
         if WIDGET.match(u.text) or (counts[u.text.lower()] > 1 and u.short and u.unpunctuated):
             u.drop = True
 
-    # The title: the first title-like line; a line before it that repeats it truncated is a breadcrumb.
+    # The title: the first title-like line before the article's run of prose (a paste that starts with that
+    # run has no title: its prose is never navigation); a line before it that repeats it truncated is a breadcrumb.
     live = [u for u in units if not u.drop]
+    body_start = main_run(live)[0] if any(u.prose for u in live) else len(live)
     title_unit = None
     for i, u in enumerate(live[:6]):
+        if i >= body_start or (i >= body_start - 2 and _sentence(u)):
+            break  # the body's run, or its opening sentence (at most a heading before the run) is no navigation
+        if SOURCES_LINE.match(u.text):
+            continue
         later = live[i + 1] if i + 1 < len(live) else None
         if later is not None and _prefix_repeat(u.text, later.text):
             u.drop = True
@@ -130,8 +150,14 @@ def clean_pasted(text: str) -> Document:
                 u.drop = True
 
     live = [u for u in units if not u.drop]
+    body_end = main_run(live)[1] if any(u.prose for u in live) else -1
     for i, u in enumerate(live):
-        if u.words <= 14 and not u.text.endswith(".") and CREDIT.search(u.text):  # the regex last: it is slow on long lines
+        match = SOURCES_LINE.match(u.text)
+        if match and (i >= len(live) - 4 or i > body_end) and u.words <= 20:  # after the article: its source list
+            u.drop = True
+            meta["listed_sources"] += [s.strip(" .") for s in re.split(r"[,;]| and ", match["names"]) if s.strip(" .")]
+            continue
+        if u.words <= 14 and not u.text.endswith(".") and not match and CREDIT.search(u.text):  # the regex last: it is slow on long lines
             u.drop = True
             meta["image_credits"].append(u.text)
             for j in (i - 1, i + 1):
@@ -140,14 +166,9 @@ def clean_pasted(text: str) -> Document:
                     if not near.drop and near.words <= 25 and near.unpunctuated and not _heading_before_paragraph(live, j):
                         near.drop = True  # its caption
             continue
-        match = SOURCES_LINE.match(u.text)
-        if match and i >= len(live) - 4 and u.words <= 20:
-            u.drop = True
-            meta["listed_sources"] += [s.strip(" .") for s in re.split(r"[,;]| and ", match["names"]) if s.strip(" .")]
-            continue
         if i <= 3 and not meta["authors"]:
             byline = BYLINE.match(u.text)
-            if byline and u.words <= 20:
+            if byline and u.words <= 20 and byline["names"][:1].isupper():  # not "By the time the ferry ..."
                 u.drop = True
                 meta["byline"] = u.text
                 meta["authors"] = [a.strip() for a in re.split(r",| and | & ", byline["names"]) if a.strip()]
@@ -166,6 +187,8 @@ def clean_pasted(text: str) -> Document:
                 j += 1
 
     live = [u for u in units if not u.drop]
+    if not live:  # a paste with a paragraph of prose is never refused: when every line looked like junk, keep the prose
+        live = [u for u in units if u.prose and not SOURCES_LINE.match(u.text)]
     parts: list[tuple[BlockKind, str, int]] = []
     for i, u in enumerate(live):
         if LIST_MARK.match(u.text):
