@@ -184,6 +184,16 @@ class TimeItem:
 
 
 @dataclass(slots=True)
+class ArticleDate:
+    """The article's own day, from its metadata (`Document.published`): not a place in the body."""
+
+    value: str
+    """ISO day: 2026-01-09."""
+    label: str = ""
+    """Human form for the panes: "Fri 9 Jan 2026"."""
+
+
+@dataclass(slots=True)
 class Source:
     id: str
     name: str
@@ -209,6 +219,8 @@ class Analysis:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     """Every sentence of the analysed blocks, in order: the model's parse (else the rule-based split).
     Not part of `to_dict`; the app's `h` marks these."""
+    published: ArticleDate | None = None
+    """The article's own day; the timeline items that give it are `is_published`."""
 
     @property
     def complete(self) -> bool:

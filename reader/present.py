@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from reader.model import Analysis, Entity, Quote
+from reader.time_order import rows_in_order
 
 ENTITY_SECTIONS = (
     ("person", "People"),
@@ -58,9 +59,12 @@ def speaker_name(quote: Quote, analysis: Analysis) -> str:
 
 
 def analysis_counts(analysis: Analysis) -> str:
-    """ "12 entities · 5 quotes · 7 dates · 3 sources" (the status line once the analysis is done)."""
+    """ "12 entities · 5 quotes · 7 dates · 3 sources" (the status line once the analysis is done).
+
+    The dates are the Timeline pane's rows: the article's own date counts when the body never gives it."""
+    dates = len(rows_in_order(analysis.timeline, analysis.published))
     return (f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
-            f"{len(analysis.timeline)} dates · {len(analysis.sources)} sources")
+            f"{dates} dates · {len(analysis.sources)} sources")
 
 
 def human_date(value: str) -> str:

@@ -58,6 +58,9 @@ def test_extract_json_has_document_and_analysis(capsys):
         assert doc["body"][block["start"] : block["end"]].strip()
     for key in ("entities", "quotes", "timeline", "sources", "model", "entities_available"):
         assert key in data
+    assert data["published"] == {"value": "2026-01-09", "label": "Fri 9 Jan 2026"}
+    for item in data["timeline"]:  # every item is a place in the body; the article's date is "published"
+        assert doc["body"][item["start"] : item["end"]] == item["text"] and item["text"]
 
 
 def test_extract_markdown(capsys):

@@ -208,11 +208,8 @@ def check_analysis(document: Document, analysis: Analysis) -> None:
         for text in (quote.speaker, quote.speaker_mention, quote.cue, quote.channel):
             assert_safe(text, "quote", newlines=False)
     for item in analysis.timeline:
-        if item.start == -1:  # the article's own date, not written in the body
-            assert item.is_published and item.end == -1 and item.text == ""
-        else:
-            assert 0 <= item.start < item.end <= len(body) and body[item.start : item.end] == item.text
-            assert 0 <= item.sentence_start <= item.sentence_end <= len(body)
+        assert 0 <= item.start < item.end <= len(body) and body[item.start : item.end] == item.text
+        assert 0 <= item.sentence_start <= item.sentence_end <= len(body)
         for text in (item.value, item.label):
             assert_safe(text, "timeline", newlines=False)
     for source in analysis.sources:

@@ -55,7 +55,9 @@ def test_truncated_and_malformed_html(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "data", [b"\x00\x01\x02\x03" * 100, b"%PDF-1.4\n%\xe2\xe3", b"\x89PNG\r\n\x1a\n\x00\x00", b"PK\x03\x04\x14\x00", b"", b"   \n\n "]
+    "data",
+    [b"\x00\x01\x02\x03" * 100, b"%PDF-1.4\n%\xe2\xe3", b"\x89PNG\r\n\x1a\n\x00\x00", b"PK\x03\x04\x14\x00", b"", b"   \n\n "],
+    ids=["control-bytes", "pdf", "png", "zip", "empty", "whitespace"],
 )
 def test_binary_and_empty(tmp_path, data):
     result = run_text(tmp_path, "x.bin", data)
@@ -97,7 +99,7 @@ WALLS = [
 ]
 
 
-@pytest.mark.parametrize("page", WALLS)
+@pytest.mark.parametrize("page", WALLS, ids=["paywall-box", "login-form", "subscribers-only-text", "free-article-limit"])
 def test_login_walls_and_paywall_stubs_say_so(page):
     with pytest.raises(ReaderError) as caught:
         clean_text(page)
@@ -161,6 +163,7 @@ def test_a_fifty_megabyte_page(tmp_path):
         ("市の決定\n\n市は木曜日、川にかかる古い橋を来年改修することを決めた。工事は二年以上続く。\n", "shift_jis"),
         ("Die Brücke\n\nDer Bürgermeister sagte, die Straße über den Fluss bleibt geschlossen, weil die Brücke marode ist.\n", "latin-1"),
     ],
+    ids=["russian-cp1251", "japanese-shift-jis", "german-latin-1"],
 )
 def test_non_utf8_without_declaration(tmp_path, text, codec):
     path = tmp_path / "x.txt"
@@ -209,6 +212,7 @@ def test_rtl_cjk_emoji_and_combining_offsets():
         "<p a" * 200_000,
         "<html><body>" + "<p>word</p>" * 30_000 + "</body></html>",  # a parent with 30,000 children
     ],
+    ids=["unclosed-scripts", "unclosed-tags", "unclosed-attributes", "thirty-thousand-children"],
 )
 def test_pathological_markup_is_linear(page):
     """Each of these took minutes with a quadratic step; they must just finish (no timing asserted)."""
@@ -222,7 +226,9 @@ def test_unterminated_escape_strings_are_linear():
     assert clean_block(text).endswith("tail") and "\x1b" not in clean_block(text)
 
 
-@pytest.mark.parametrize("text", ["THE COUNCIL " * 20_000, "Maria Lopez and Tom Hale " * 10_000])
+@pytest.mark.parametrize(
+    "text", ["THE COUNCIL " * 20_000, "Maria Lopez and Tom Hale " * 10_000], ids=["capitalised-words", "names"]
+)
 def test_long_runs_without_a_sentence_end_are_linear(text):
     """A run of capitalised words (sources) and names in one endless sentence (speakers) were quadratic."""
     from reader.commands.extract import document_from_text

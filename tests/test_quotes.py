@@ -343,7 +343,7 @@ def test_reference_article_names_are_not_quotes(mode, nlp):
     "\"\"\"\"\"\" ''''' ``` “““ ””” ‘‘‘ ’’’",
     "“Nested ‘single’ and “double” marks inside,” he said.",
     "“" + "word " * 3000 + "”",
-])
+], ids=["unclosed-to-paragraph-end", "stray-closing-marks", "marks-only", "nested-marks", "three-thousand-words-quoted"])
 def test_broken_marks_do_not_break_extraction(text):
     document = _document(text)
     quotes = extract_quotes(document, list(parse_blocks(document, None)), [])

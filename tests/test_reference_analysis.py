@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.model import ArticleDate
+from reader.time_order import rows_in_order
+
 
 def by_name(analysis, name):
     return next(e for e in analysis.entities if e.name == name)
@@ -71,7 +74,9 @@ def test_timeline(reference_analysis):
     assert values["2014"] == "2014"
     duration = next(i for i in reference_analysis.timeline if i.text == "nearly three years")
     assert duration.type == "DURATION" and duration.approximate
-    assert any(i.is_published and i.value == "2026-01-09" for i in reference_analysis.timeline)
+    assert reference_analysis.published == ArticleDate("2026-01-09", "Fri 9 Jan 2026")
+    rows = rows_in_order(reference_analysis.timeline, reference_analysis.published)
+    assert reference_analysis.published in rows and all(i.start >= 0 for i in reference_analysis.timeline)
     dated = [i.value for i in reference_analysis.timeline if i.type == "DATE" and i.value[:1].isdigit()]
     assert dated == sorted(dated)
 

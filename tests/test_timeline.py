@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.nlp import parse_blocks
-from reader.analysis.timeline import extract_timeline, find_timexes, period_start
-from reader.model import Document, Entity, Mention
+from reader.analysis.timeline import article_date, extract_timeline, find_timexes, period_start
+from reader.model import ArticleDate, Document, Entity, Mention
+from reader.time_order import rows_in_order
 
 from tests.conftest import REFERENCE_DATE
 
@@ -31,25 +32,27 @@ def test_reference_article_items(reference_analysis, reference_document) -> None
     assert (years.value, years.type, years.approximate, years.label) == ("P3Y", "DURATION", True, "3 years")
     body = reference_document.body
     for item in reference_analysis.timeline:
-        if item.start >= 0:
-            assert body[item.start : item.end] == item.text
-            assert item.sentence_start <= item.start < item.end <= item.sentence_end
+        assert 0 <= item.start
+        assert body[item.start : item.end] == item.text
+        assert item.sentence_start <= item.start < item.end <= item.sentence_end
 
 
 def test_reference_article_without_a_model(reference_document) -> None:
     items = _timeline(reference_document)
-    values = [(item.text, item.value) for item in items if item.start >= 0]
+    assert all(item.start >= 0 for item in items)
+    values = [(item.text, item.value) for item in items]
     assert ("January 6", "2026-01-06") in values
     assert ("Thursday", "2026-01-08") in values
     assert ("February 2022", "2022-02") in values
     assert ("2014", "2014") in values
     assert ("nearly three years", "P3Y") in values
-    published = [item for item in items if item.is_published]
-    assert [(p.value, p.start, p.end, p.text) for p in published] == [(REFERENCE_DATE, -1, -1, "")]
+    assert not any(item.is_published for item in items)  # the body never gives the article's own day
+    assert article_date(reference_document) == ArticleDate(REFERENCE_DATE, "Fri 9 Jan 2026")
 
 
 def test_reference_article_is_in_date_order(reference_document) -> None:
-    dated = [item.value for item in _timeline(reference_document) if item.type in ("DATE", "TIME")]
+    rows = rows_in_order(_timeline(reference_document), article_date(reference_document))
+    dated = [row.value for row in rows if isinstance(row, ArticleDate) or row.type in ("DATE", "TIME")]
     assert dated[:5] == ["2014", "2022-02", "2026-01-06", "2026-01-08", REFERENCE_DATE]
 
 
@@ -80,8 +83,10 @@ def test_the_article_date_in_the_text_is_marked() -> None:
 def test_durations_sets_and_unresolved_come_after_dates_in_text_order() -> None:
     doc = _document(["For three years the board met every week.", "Now it meets in June 2014."], "2013-03-21")
     items = _timeline(doc)
-    assert [i.text for i in items] == ["", "June 2014", "three years", "every week", "Now"]
-    assert [i.label for i in items] == ["Thu 21 Mar 2013", "Jun 2014", "3 years", "every week", "now"]
+    assert [i.text for i in items] == ["June 2014", "three years", "every week", "Now"]
+    rows = rows_in_order(items, article_date(doc))
+    assert rows[0] == ArticleDate("2013-03-21", "Thu 21 Mar 2013")
+    assert [i.label for i in rows] == ["Thu 21 Mar 2013", "Jun 2014", "3 years", "every week", "now"]
 
 
 def test_without_a_published_date() -> None:
@@ -90,11 +95,12 @@ def test_without_a_published_date() -> None:
     assert [(i.text, i.value, i.resolved) for i in items] == [
         ("2008", "2008", True), ("Thursday", "XXXX-WXX-4", False)]
     assert not any(i.is_published for i in items)
+    assert article_date(doc) is None and rows_in_order(items, None) == items
 
 
 def test_later_resolves_across_blocks() -> None:
     doc = _document(["The fire broke out on March 3, 2010.", "Two days later, the mayor resigned."], "2013-03-21")
-    assert [(i.text, i.value) for i in _timeline(doc) if i.start >= 0] == [
+    assert [(i.text, i.value) for i in _timeline(doc)] == [
         ("March 3, 2010", "2010-03-03"), ("Two days later", "2010-03-05")]
 
 

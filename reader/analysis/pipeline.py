@@ -44,7 +44,7 @@ def build_analysis(
     from reader.analysis.entities import group_entities
     from reader.analysis.quotes import extract_quotes
     from reader.analysis.sources import find_sources
-    from reader.analysis.timeline import extract_timeline
+    from reader.analysis.timeline import article_date, extract_timeline
 
     view = document if len(parsed) >= len(document.blocks) else replace(
         document, blocks=document.blocks[: len(parsed)]
@@ -59,6 +59,7 @@ def build_analysis(
         entities=entities,
         quotes=quotes,
         timeline=timeline,
+        published=article_date(document),
         sources=sources,
         model=model_label() if nlp is not None else "",
         entities_available=nlp is not None,

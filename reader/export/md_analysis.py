@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from reader.export.md_text import Target, clean_end, escape_inline, escape_text, link, paragraph_link, quote_block
 from reader.language import english_only_error
-from reader.model import Analysis, Document, Entity, Quote, Source, TimeItem
+from reader.model import Analysis, ArticleDate, Document, Entity, Quote, Source, TimeItem
 from reader.notes import block_number
 from reader.present import entity_groups, plural, source_kind, speaker_name
 from reader.sanitize import clean_block, clean_line
+from reader.time_order import rows_in_order
 
 
 def _speaker(quote: Quote, analysis: Analysis) -> str:
@@ -100,10 +101,19 @@ def _time_line(document: Document, item: TimeItem) -> str:
     return line
 
 
+def _date_line(date: ArticleDate) -> str:
+    value = clean_line(date.value)
+    label = clean_line(date.label)
+    notes = [escape_inline(value)] if label and label != value else []
+    return f"- **{escape_inline(label or value)}** ({', '.join([*notes, 'the article’s date'])})"
+
+
 def timeline_section(document: Document, analysis: Analysis) -> list[str]:
-    if not analysis.timeline:
+    rows = rows_in_order(analysis.timeline, analysis.published)
+    if not rows:
         return []
-    return ["## Timeline", "\n".join(_time_line(document, t) for t in analysis.timeline)]
+    lines = [_date_line(r) if isinstance(r, ArticleDate) else _time_line(document, r) for r in rows]
+    return ["## Timeline", "\n".join(lines)]
 
 
 def _source_line(source: Source) -> str:

@@ -6,6 +6,7 @@ from reader import navigate as nav
 from reader.model import Document
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.analysis_panes import PUBLISHED_KEY
 from reader.ui.widgets.pane import IN_VIEW, ItemPane
 
 from tests.ui.conftest import on_cursor_line, wait_analysis
@@ -352,14 +353,15 @@ async def test_the_published_date_is_listed_but_not_placed_in_the_text(reference
     async with reference_app.run_test(size=(160, 50)) as pilot:
         await wait_analysis(reference_app, pilot)
         screen = reference_app.reading
-        item = next(t for t in screen.analysis.timeline if t.is_published)
+        assert not any(t.is_published for t in screen.analysis.timeline)
+        assert screen.analysis.published is not None and screen.analysis.published.value == "2026-01-09"
         pane = screen.pane("timeline")
-        prompt = pane.item(item.id).prompt.plain
+        prompt = pane.item(PUBLISHED_KEY).prompt.plain
         assert prompt.startswith("Fri 9 Jan 2026") and "publication date" in prompt
         await pilot.press("3")
         await pilot.pause()
         cursor = screen.article.cursor
-        pane.highlight_key(item.id)
+        pane.highlight_key(PUBLISHED_KEY)
         await pilot.press("enter")
         assert screen.article.cursor == cursor
 

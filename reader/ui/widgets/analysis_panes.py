@@ -10,9 +10,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from reader.language import english_only_error
-from reader.model import Analysis, Document
+from reader.model import Analysis, ArticleDate, Document
 from reader.present import entity_groups, plural, source_kind, speaker_name
 from reader.navigate import tied_mentions
+from reader.time_order import rows_in_order
 from reader.ui.text_fit import clip
 from reader.ui.widgets.pane import ItemPane, PaneItem
 
@@ -108,13 +109,23 @@ class QuotesPane(AnalysisPane):
         return items
 
 
+PUBLISHED_KEY = "published"
+"""The Timeline pane's row for the article's date when the body never gives it (`Analysis.published`)."""
+
+
 class TimelinePane(AnalysisPane):
     pane_title = "Timeline"
     empty_text = "No dates in this article"
 
     def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
         items = []
-        for item in analysis.timeline:
+        for item in rows_in_order(analysis.timeline, analysis.published):
+            if isinstance(item, ArticleDate):  # the article's own date, from its metadata: not in the text
+                prompt = Text(item.label or item.value, style="bold")
+                prompt.append("  " + " · ".join(["published"] + ([item.value] if item.value != item.label else [])), style=MUTED)
+                prompt.append("\nthe article’s publication date", style=MUTED)
+                items.append(PaneItem(PUBLISHED_KEY, prompt))
+                continue
             label = item.label or item.value
             prompt = Text(label, style="bold")
             notes = []
@@ -128,10 +139,6 @@ class TimelinePane(AnalysisPane):
                 notes.append(item.value)
             if notes:
                 prompt.append("  " + " · ".join(notes), style=MUTED)
-            if item.start < 0:  # the article's own date, from its metadata: not in the text
-                prompt.append("\nthe article’s publication date", style=MUTED)
-                items.append(PaneItem(item.id, prompt))
-                continue
             sentence = document.body[item.sentence_start : item.sentence_end] if item.sentence_end else item.text
             prompt.append("\n" + clip(sentence or item.text, 150), style=MUTED)
             start = item.sentence_start if item.sentence_end > item.sentence_start else item.start
