@@ -72,6 +72,9 @@ def help_sections() -> "list[Section]":
         ("Search", _rows(screen, ("search", "clear"))),
         ("Notes and export", _rows(screen, ("highlight", "note", "export"))
          + _rows([b for b in NotesPane.BINDINGS if isinstance(b, Binding)])),
+        ("Feed queue (reader feed)", [("enter", "fetch and open the highlighted item (it is marked read)"),
+                                      ("u", "mark the highlighted item read or unread"),
+                                      ("esc", "from its article: back to the queue")]),
         ("App", _rows([b for b in ReaderApp.BINDINGS if isinstance(b, Binding)])
          + [("ctrl+p", "command palette: jump to any entity, quote or date; every action; themes")]),
     ]

@@ -90,3 +90,11 @@ async def test_an_empty_queue_says_how_to_fill_it():
     app = FeedReaderApp([])
     async with app.run_test(size=(100, 30)):
         assert "reader feed add URL" in str(app.screen.query_one("#empty").render())
+
+
+def test_the_help_lists_the_feed_queue_keys():
+    from reader.ui.keys import help_sections
+
+    sections = dict(help_sections())
+    keys = [key for key, _ in sections["Feed queue (reader feed)"]]
+    assert keys == ["enter", "u", "esc"]
