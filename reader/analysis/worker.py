@@ -107,31 +107,36 @@ class AnalysisService:
 
     def start(self) -> None:
         """Spawn the processes now (they load the model while the caller does other things)."""
-        with self._lock, _spawnable_stderr():
+        with self._lock:
             if self._conn is not None:
                 return
-            from reader.analysis.parallel import _helper_main
+            with _spawnable_stderr():
+                self._spawn()
 
-            ctx = multiprocessing.get_context("spawn")
-            ours, theirs = ctx.Pipe()
-            helper_ends: tuple[Any, Any] = (None, None)
-            if self.use_helper:
-                claims = ctx.Array("i", [-1, 0, 0])
-                to_helper, helper_side = ctx.Pipe()
-                helper = ctx.Process(target=_helper_main, args=(helper_side, claims), name="reader-parse", daemon=True)
-                helper.start()
-                helper_side.close()
-                helper_ends = (to_helper, claims)
-                self._claims = claims  # its semaphore must outlive the children's start
-                self._processes.append(helper)
-            worker = ctx.Process(target=_serve, args=(theirs, *helper_ends), name="reader-analysis", daemon=True)
-            worker.start()
-            theirs.close()
-            if helper_ends[0] is not None:
-                helper_ends[0].close()
-            self._processes.append(worker)
-            self._conn = ours
-            self._cancelled = False
+    def _spawn(self) -> None:
+        """The processes and their pipes (the caller holds the lock)."""
+        from reader.analysis.parallel import _helper_main
+
+        ctx = multiprocessing.get_context("spawn")
+        ours, theirs = ctx.Pipe()
+        helper_ends: tuple[Any, Any] = (None, None)
+        if self.use_helper:
+            claims = ctx.Array("i", [-1, 0, 0])
+            to_helper, helper_side = ctx.Pipe()
+            helper = ctx.Process(target=_helper_main, args=(helper_side, claims), name="reader-parse", daemon=True)
+            helper.start()
+            helper_side.close()
+            helper_ends = (to_helper, claims)
+            self._claims = claims  # its semaphore must outlive the children's start
+            self._processes.append(helper)
+        worker = ctx.Process(target=_serve, args=(theirs, *helper_ends), name="reader-analysis", daemon=True)
+        worker.start()
+        theirs.close()
+        if helper_ends[0] is not None:
+            helper_ends[0].close()
+        self._processes.append(worker)
+        self._conn = ours
+        self._cancelled = False
 
     def analyse(self, document: Document) -> Iterator[Analysis]:
         """Snapshots of `document`'s analysis from the process; ends early when cancelled."""
