@@ -61,7 +61,11 @@ def help_sections() -> "list[Section]":
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.notes_pane import NotesPane
 
+    from reader.ui.screens.feed_queue import FeedArticleScreen, FeedQueueScreen, QueueTable
+
     screen = [b for b in ReadingScreen.BINDINGS if isinstance(b, Binding)]
+    queue = {b.action: key_display(b) for b in (*QueueTable.BINDINGS, *FeedQueueScreen.BINDINGS,
+                                                 *FeedArticleScreen.BINDINGS) if isinstance(b, Binding)}
     return [
         ("Reading", _rows([b for b in ArticleView.BINDINGS if isinstance(b, Binding)])
          + _rows(screen, ("toggle_width", "toggle_panes"))),
@@ -72,9 +76,9 @@ def help_sections() -> "list[Section]":
         ("Search", _rows(screen, ("search", "clear"))),
         ("Notes and export", _rows(screen, ("highlight", "note", "export"))
          + _rows([b for b in NotesPane.BINDINGS if isinstance(b, Binding)])),
-        ("Feed queue (reader feed)", [("enter", "fetch and open the highlighted item (it is marked read)"),
-                                      ("u", "mark the highlighted item read or unread"),
-                                      ("esc", "from its article: back to the queue")]),
+        ("Feed queue (reader feed)", [(queue["select_cursor"], "fetch and open the highlighted item (it is marked read)"),
+                                      (queue["toggle_read"], "mark the highlighted item read or unread"),
+                                      (queue["clear"], "from its article: back to the queue")]),
         ("App", _rows([b for b in ReaderApp.BINDINGS if isinstance(b, Binding)])
          + [("ctrl+p", "command palette: jump to any entity, quote or date; every action; themes")]),
     ]

@@ -200,7 +200,7 @@ class FeedArticleScreen(ReadingScreen):
     BINDINGS = [Binding("escape", "clear", "Queue", key_display="esc")]
 
     def action_clear(self) -> None:
-        if self.navigator.search.active or self.search_bar.display or self.navigator.selection != nav.Selection():
+        if self.searching or self.navigator.selection != nav.Selection():
             super().action_clear()
         else:
             self.dismiss(None)

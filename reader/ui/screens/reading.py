@@ -381,9 +381,14 @@ class ReadingScreen(Screen[None]):
         self.search_bar.display = False
         self.search_bar.value = ""
 
+    @property
+    def searching(self) -> bool:
+        """A search is open or showing its hits: escape clears it first."""
+        return bool(self.navigator.search.active or self.search_bar.display)
+
     def action_clear(self) -> None:
         """Escape: clear the search, else the selection."""
-        if self.navigator.search.active or self.search_bar.display:
+        if self.searching:
             self._hide_search()
             self.navigator.search_cleared()
         else:
