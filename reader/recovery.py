@@ -1,4 +1,4 @@
-"""Notes the notes database refused (a full disk) are kept in a plain-text recovery file.
+"""Notes the notes database refused (a full disk, a read-only or locked file) go to a plain-text recovery file.
 
 `keep_draft` appends the note to `recovered-notes.txt` in the data directory
 (or, when that cannot be written either, in the temporary directory) and
@@ -45,3 +45,42 @@ def _places() -> list[Path]:
         pass
     places.append(Path(tempfile.gettempdir()))
     return places
+
+
+class Unsaved:
+    """Notes the database refused, each with the recovery file that holds it (None: nowhere).
+
+    The app asks before quitting while any is left; a later successful save
+    takes the note off (`saved`). Keys are (article id, note id).
+    """
+
+    def __init__(self) -> None:
+        self._where: dict[tuple[int, int], str | None] = {}
+
+    def add(self, key: tuple[int, int], path: Path | None) -> None:
+        self._where[key] = None if path is None else str(path)
+
+    def saved(self, key: tuple[int, int]) -> None:
+        self._where.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def paths(self) -> list[str]:
+        """The recovery files holding unsaved notes, each once."""
+        return sorted({p for p in self._where.values() if p is not None})
+
+    @property
+    def lost(self) -> int:
+        """How many unsaved notes no file could hold (only the running app has them)."""
+        return sum(1 for p in self._where.values() if p is None)
+
+    def question(self) -> str:
+        """What `q` asks while notes are unsaved."""
+        count = len(self._where)
+        what = "A note was" if count == 1 else f"{count} notes were"
+        lines = [f"{what} NOT saved to the notes database."]
+        lines += [f"The text is kept in {p}" for p in self.paths()]
+        if self.lost:
+            lines.append("Some could not be written anywhere: quitting loses them.")
+        return "\n".join([*lines, "Quit anyway?"])
