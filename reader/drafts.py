@@ -14,7 +14,9 @@ API
     drafts.clear(note.id)                  # the note was saved (or its highlight deleted)
 
 A draft keeps the highlight's offsets and text, so it outlives its
-highlight being deleted elsewhere (`restore_orphans` highlights it again).
+highlight being deleted elsewhere (`restore_orphans` highlights it again);
+SQLite may give a later highlight the same id, so a draft belongs to a
+note only when their highlighted texts agree (`Draft.fits`).
 Errors are `ReaderError` (one line), as the store's are.
 """
 
@@ -63,6 +65,10 @@ class Draft:
     updated: str
     """UTC ISO 8601."""
 
+    def fits(self, note: "Note") -> bool:
+        """This is the draft of `note` (same id and the same highlighted text)."""
+        return self.note_id == note.id and self.quoted == note.text
+
 
 _COLUMNS = "note_id, article_id, start_offset, end_offset, quoted, text, updated"
 
@@ -98,13 +104,13 @@ class Drafts:
         there is kept, the moved text after it."""
         with self.store.transaction() as conn:
             there = conn.execute("SELECT text FROM drafts WHERE note_id = ?", (to.id,)).fetchone()
-            if there is not None:
+            if there is not None and to.id != note_id:
                 conn.execute("UPDATE drafts SET text = text || ? || (SELECT text FROM drafts WHERE note_id = ?) "
                              "WHERE note_id = ?", ("\n\n", note_id, to.id))
                 conn.execute("DELETE FROM drafts WHERE note_id = ?", (note_id,))
                 return
-            conn.execute("UPDATE drafts SET note_id = ?, start_offset = ?, end_offset = ? WHERE note_id = ?",
-                         (to.id, to.start, to.end, note_id))
+            conn.execute("UPDATE drafts SET note_id = ?, start_offset = ?, end_offset = ?, quoted = ? "
+                         "WHERE note_id = ?", (to.id, to.start, to.end, to.text, note_id))
 
     def _rows(self, where: str, params: tuple[Any, ...]) -> list[Draft]:
         return [Draft(*row) for row in self.store.query(f"SELECT {_COLUMNS} FROM drafts {where}", params)]
@@ -113,16 +119,16 @@ class Drafts:
 def restore_orphans(session: "ArticleSession", drafts: Drafts) -> list[Draft]:
     """The article's drafts, each on a highlight that exists (made again when it was deleted elsewhere)."""
     found = drafts.for_article(session.article_id)
-    ids = {n.id for n in session.notes}
+    notes = {n.id: n for n in session.notes}
     restored = []
     for draft in found:
-        if draft.note_id not in ids:
+        if draft.note_id not in notes or not draft.fits(notes[draft.note_id]):
             try:
                 note = session.highlight(draft.start, draft.end)
                 drafts.move(draft.note_id, note)
             except ReaderError:
                 restored.append(draft)  # still kept; offered again next time
                 continue
-            draft = Draft(note.id, draft.article_id, note.start, note.end, draft.quoted, draft.text, draft.updated)
+            draft = Draft(note.id, draft.article_id, note.start, note.end, note.text, draft.text, draft.updated)
         restored.append(draft)
     return restored

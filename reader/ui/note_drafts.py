@@ -89,7 +89,9 @@ class NoteDrafting:
             draft = drafts.get(note.id) if drafts is not None else None
         except ReaderError:
             return None
-        return draft.text if draft is not None and draft.text.rstrip() != note.note.rstrip() else None
+        if draft is None or not draft.fits(note) or draft.text.rstrip() == note.note.rstrip():
+            return None
+        return draft.text
 
     def edit(self, note: "Note") -> None:
         from reader.ui.screens.note_editor import NoteEditor

@@ -66,7 +66,7 @@ class NoteEditor(ModalScreen[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
-        Binding("ctrl+r", "revert", "Revert", id="note.revert"),
+        Binding("ctrl+r", "revert", "Revert", show=False, id="note.revert"),
     ]
 
     def __init__(self, quoted: str, initial: str = "", title: str = "Note", *, draft: str | None = None,
