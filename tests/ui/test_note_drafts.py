@@ -196,3 +196,13 @@ async def test_a_retry_that_succeeds_lets_q_quit_at_once(reference_document, tmp
         await pilot.press("q")
         await pilot.pause()
     assert not app.is_running
+
+
+def test_the_help_explains_drafts_and_the_recovery_file():
+    from reader.ui.keys import help_sections
+
+    rows = dict(help_sections())["In the note editor"]
+    keys = [key for key, _ in rows]
+    assert keys[:3] == ["ctrl+s", "esc", "ctrl+r"]  # from the editor's own bindings
+    text = " ".join(description for _, description in rows)
+    assert "draft" in text and "recovered-notes.txt" in text and "q asks" in text
