@@ -131,3 +131,21 @@ def test_a_reused_note_id_does_not_inherit_an_old_draft(reference_document, tmp_
     assert (draft.start, draft.end) == (0, 20) and draft.note_id != other.id
     assert drafts.get(draft.note_id).fits(next(n for n in session.notes if n.id == draft.note_id))
     store.close()
+
+
+def test_the_recovery_file_falls_back_and_never_follows_a_link(reference_document, tmp_path, monkeypatch):
+    import os
+
+    import platformdirs
+
+    from reader import recovery
+
+    full = tmp_path / "data"
+    full.mkdir()
+    (full / recovery.FILE_NAME).symlink_to(tmp_path / "elsewhere.txt")  # e.g. planted by someone else
+    monkeypatch.setenv("READER_DATA_DIR", str(full))
+    monkeypatch.setattr(platformdirs, "user_state_dir", lambda *a, **k: str(tmp_path / "state"))
+    path = recovery.keep_draft(reference_document, "the passage", "my words", "the disk is full")
+    assert path == tmp_path / "state" / recovery.FILE_NAME
+    assert "my words" in path.read_text(encoding="utf-8") and not (tmp_path / "elsewhere.txt").exists()
+    assert oct(os.stat(path).st_mode & 0o777) == "0o600"

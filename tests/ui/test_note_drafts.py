@@ -206,3 +206,27 @@ def test_the_help_explains_drafts_and_the_recovery_file():
     assert keys[:3] == ["ctrl+s", "esc", "ctrl+r"]  # from the editor's own bindings
     text = " ".join(description for _, description in rows)
     assert "draft" in text and "recovered-notes.txt" in text and "q asks" in text
+
+
+async def test_ctrl_q_in_the_editor_on_a_full_disk_asks_and_a_signal_never_does(reference_document, tmp_path,
+                                                                               monkeypatch):
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path))
+    app = ReaderApp(reference_document)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_notes(app, pilot)
+        await pilot.press("h")
+        store = app.reading.notes.session.store
+        monkeypatch.setattr(store, "_conn", FullDisk(store._conn))
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"typed, then ctrl+q", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        assert "typed, then ctrl+q" in (tmp_path / FILE_NAME).read_text(encoding="utf-8")
+        await pilot.press("n")  # stay: back in the editor, the words still there
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor) and _editor_text(app) == "typed, then ctrl+q"
+        app.quit_now()  # what SIGTERM / SIGHUP / SIGINT call: no question, the terminal may be gone
+        await pilot.pause()
+    assert not app.is_running
+    assert app.unsaved.paths() == [str(tmp_path / FILE_NAME)]
