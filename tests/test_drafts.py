@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.drafts import Drafts, restore_orphans
 from reader.session import ArticleSession
 from reader.store import Store
@@ -50,15 +52,17 @@ class Host:
             job()
 
 
-def _session(reference_document, tmp_path):
+@pytest.fixture
+def opened(reference_document, tmp_path):
+    """(store, session, a highlight of the first 20 characters, the drafts), the store closed after."""
     store = Store.open(tmp_path)
     session = ArticleSession.open(reference_document, store)
-    return store, session, session.highlight(0, 20)
+    yield store, session, session.highlight(0, 20), Drafts(store)
+    store.close()
 
 
-def test_typing_writes_one_draft_after_the_pause(reference_document, tmp_path):
-    store, session, note = _session(reference_document, tmp_path)
-    drafts = Drafts(store)
+def test_typing_writes_one_draft_after_the_pause(opened):
+    store, session, note, drafts = opened
     host = Host()
     saver = DraftSaver(host, drafts, note, "")
     for text in ("h", "he", "hel", "hell", "hello"):
@@ -69,12 +73,10 @@ def test_typing_writes_one_draft_after_the_pause(reference_document, tmp_path):
     host.fire()
     host.run_workers()
     assert drafts.get(note.id).text == "hello"
-    store.close()
 
 
-def test_a_late_worker_never_brings_back_a_cleared_draft(reference_document, tmp_path):
-    store, session, note = _session(reference_document, tmp_path)
-    drafts = Drafts(store)
+def test_a_late_worker_never_brings_back_a_cleared_draft(opened):
+    store, session, note, drafts = opened
     host = Host()
     saver = DraftSaver(host, drafts, note, "")
     saver.changed("typed")
@@ -82,23 +84,19 @@ def test_a_late_worker_never_brings_back_a_cleared_draft(reference_document, tmp
     assert saver.note_saved("typed")
     host.run_workers()
     assert drafts.get(note.id) is None
-    store.close()
 
 
-def test_closing_keeps_the_draft_and_the_saved_text_is_no_draft(reference_document, tmp_path):
-    store, session, note = _session(reference_document, tmp_path)
-    drafts = Drafts(store)
+def test_closing_keeps_the_draft_and_the_saved_text_is_no_draft(opened):
+    store, session, note, drafts = opened
     saver = DraftSaver(Host(), drafts, note, "")
     assert saver.finish("kept for later  ")
     assert drafts.get(note.id).text == "kept for later"
     assert saver.finish(None)
     assert drafts.get(note.id) is None
-    store.close()
 
 
-def test_drafts_survive_their_highlight_being_deleted_elsewhere(reference_document, tmp_path):
-    store, session, note = _session(reference_document, tmp_path)
-    drafts = Drafts(store)
+def test_drafts_survive_their_highlight_being_deleted_elsewhere(opened):
+    store, session, note, drafts = opened
     drafts.save(note, "still mine")
     store.delete_note(note.id)  # another window deleted the highlight
     session.reload()
@@ -106,21 +104,17 @@ def test_drafts_survive_their_highlight_being_deleted_elsewhere(reference_docume
     assert [d.text for d in restored] == ["still mine"]
     assert [(n.start, n.end) for n in session.notes] == [(0, 20)]
     assert drafts.get(session.notes[0].id).text == "still mine"
-    store.close()
 
 
-def test_drafts_go_with_their_article(reference_document, tmp_path):
-    store, session, note = _session(reference_document, tmp_path)
-    drafts = Drafts(store)
+def test_drafts_go_with_their_article(opened):
+    store, session, note, drafts = opened
     drafts.save(note, "x")
     store.delete_article(session.article_id)
     assert drafts.for_article(session.article_id) == []
-    store.close()
 
 
-def test_a_reused_note_id_does_not_inherit_an_old_draft(reference_document, tmp_path):
-    store, session, note = _session(reference_document, tmp_path)
-    drafts = Drafts(store)
+def test_a_reused_note_id_does_not_inherit_an_old_draft(opened):
+    store, session, note, drafts = opened
     drafts.save(note, "about the first passage")
     store.delete_note(note.id)
     session.reload()
@@ -130,7 +124,6 @@ def test_a_reused_note_id_does_not_inherit_an_old_draft(reference_document, tmp_
     (draft,) = restored
     assert (draft.start, draft.end) == (0, 20) and draft.note_id != other.id
     assert drafts.get(draft.note_id).fits(next(n for n in session.notes if n.id == draft.note_id))
-    store.close()
 
 
 def test_the_recovery_file_falls_back_and_never_follows_a_link(reference_document, tmp_path, monkeypatch):

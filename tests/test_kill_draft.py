@@ -7,14 +7,12 @@ can run on SIGKILL, so what survives is what was written while typing.
 from __future__ import annotations
 
 import os
-import pty
 import signal
-import subprocess
 import sys
 
 import pytest
 
-from tests.test_signals import ARTICLE, ROOT, _read, _wait_for
+from tests.test_signals import _read, start_app, type_a_note
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and ptys")
 
@@ -24,19 +22,10 @@ def test_sigkill_while_typing_leaves_the_draft(tmp_path):
     from reader.drafts import Drafts
     from reader.store import Store
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "READER_DATA_DIR": str(tmp_path), "TERM": "xterm-256color",
-           "COLUMNS": "120", "LINES": "40"}
-    master, slave = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "reader", "open", str(ARTICLE)], stdin=slave, stdout=slave,
-                               stderr=slave, env=env, start_new_session=True, close_fds=True)
-    os.close(slave)
+    process, master = start_app(tmp_path)
     out = bytearray()
     try:
-        _wait_for(master, out, b"\x1b[?1049h", 60)
-        _read(master, out, 4.0)  # the notes session opens just after the first paint
-        os.write(master, b"a")
-        _read(master, out, 2.0)
-        os.write(master, b"typed before the kill")
+        type_a_note(master, out, b"typed before the kill")
         _read(master, out, 2.5)  # a pause: the draft is written DRAFT_DELAY after the last key
         os.killpg(process.pid, signal.SIGKILL)  # the app and its analysis process, with no chance to save
         process.wait(10)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from textual.widgets import TextArea
 
 from reader.drafts import Drafts
@@ -129,21 +131,33 @@ class FullDisk:
         return getattr(self._conn, name)
 
 
-async def test_a_refused_note_goes_to_the_recovery_file_and_q_asks_first(reference_document, tmp_path, monkeypatch):
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """The data directory, where the recovery file goes too (the disk is full only for the database)."""
     monkeypatch.setenv("READER_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+async def _editing_on_a_full_disk(app, pilot, monkeypatch, words: str):
+    """A highlight saved while the disk has room, then the disk full, the editor open on it, `words` typed."""
+    await wait_notes(app, pilot)
+    await pilot.press("h")
+    store = app.reading.notes.session.store
+    real = store._conn
+    monkeypatch.setattr(store, "_conn", FullDisk(real))
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press(*words)
+    return store, real
+
+
+async def test_a_refused_note_goes_to_the_recovery_file_and_q_asks_first(reference_document, data_dir, monkeypatch):
     app = ReaderApp(reference_document)
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_notes(app, pilot)
-        for _ in range(6):
-            await pilot.press("j")
-        await pilot.press("h")  # the highlight is saved while the disk has room
-        store = app.reading.notes.session.store
-        monkeypatch.setattr(store, "_conn", FullDisk(store._conn))
-        await pilot.press("a")
+        await _editing_on_a_full_disk(app, pilot, monkeypatch, "words the disk refused")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press(*"words the disk refused", "ctrl+s")
-        await pilot.pause()
-        recovery = tmp_path / FILE_NAME
+        recovery = data_dir / FILE_NAME
         assert "words the disk refused" in recovery.read_text(encoding="utf-8")
         refused = [m for m in _messages(app) if "NOT saved" in m]
         assert refused and "the disk is full" in refused[-1] and str(recovery) in refused[-1]
@@ -172,18 +186,11 @@ async def test_a_refused_note_goes_to_the_recovery_file_and_q_asks_first(referen
     assert app.unsaved.paths() == [str(recovery)]  # printed on exit (run_app), exit status 1
 
 
-async def test_a_retry_that_succeeds_lets_q_quit_at_once(reference_document, tmp_path, monkeypatch):
-    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path))
+async def test_a_retry_that_succeeds_lets_q_quit_at_once(reference_document, data_dir, monkeypatch):
     app = ReaderApp(reference_document)
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_notes(app, pilot)
-        await pilot.press("h")
-        store = app.reading.notes.session.store
-        real = store._conn
-        monkeypatch.setattr(store, "_conn", FullDisk(real))
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*"second try", "ctrl+s")
+        store, real = await _editing_on_a_full_disk(app, pilot, monkeypatch, "second try")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert len(app.unsaved) == 1
         monkeypatch.setattr(store, "_conn", real)  # room again
@@ -208,25 +215,19 @@ def test_the_help_explains_drafts_and_the_recovery_file():
     assert "draft" in text and "recovered-notes.txt" in text and "q asks" in text
 
 
-async def test_ctrl_q_in_the_editor_on_a_full_disk_asks_and_a_signal_never_does(reference_document, tmp_path,
+async def test_ctrl_q_in_the_editor_on_a_full_disk_asks_and_a_signal_never_does(reference_document, data_dir,
                                                                                monkeypatch):
-    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path))
     app = ReaderApp(reference_document)
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_notes(app, pilot)
-        await pilot.press("h")
-        store = app.reading.notes.session.store
-        monkeypatch.setattr(store, "_conn", FullDisk(store._conn))
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*"typed, then ctrl+q", "ctrl+q")
+        await _editing_on_a_full_disk(app, pilot, monkeypatch, "typed, then ctrl+q")
+        await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen) and app.is_running
-        assert "typed, then ctrl+q" in (tmp_path / FILE_NAME).read_text(encoding="utf-8")
+        assert "typed, then ctrl+q" in (data_dir / FILE_NAME).read_text(encoding="utf-8")
         await pilot.press("n")  # stay: back in the editor, the words still there
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor) and _editor_text(app) == "typed, then ctrl+q"
         app.quit_now()  # what SIGTERM / SIGHUP / SIGINT call: no question, the terminal may be gone
         await pilot.pause()
     assert not app.is_running
-    assert app.unsaved.paths() == [str(tmp_path / FILE_NAME)]
+    assert app.unsaved.paths() == [str(data_dir / FILE_NAME)]
