@@ -80,7 +80,7 @@ class Drafts:
         self.store = store
 
     def save(self, note: "Note", text: str) -> None:
-        from reader.store import utc_now
+        from reader.store_db import utc_now
 
         with self.store.transaction() as conn:
             conn.execute(
