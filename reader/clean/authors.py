@@ -22,11 +22,18 @@ _CREDENTIAL = re.compile(
     r"^(?:m\.?d|ph\.?d|r\.?n|m\.?s|m\.?a|b\.?s|b\.?a|mba|mph|msc|bsc|jr|sr|ii|iii|iv|esq|cpa|dds|do|dvm|facs|rd|ld)\.?$", re.I)
 _ORG_WORD = re.compile(
     r"\b(?:staff|team|editors?|editorial|newsroom|desk|contributors?|admin|administrator|press|media|news|"
-    r"agency|wire|group|inc|llc|ltd|company|corp|magazine|publishing)\b",
+    r"agency|wire|group|inc|llc|ltd|company|corp|magazine|publishing|association|institute|society|foundation|"
+    r"university|council|official)\b",
     re.I,
 )
 _BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|serves|works|lives)\s+", re.I)
-_ROLE_TAIL = re.compile(r"\s*[-–—(]\s*(?:senior|staff|chief|contributing|guest|freelance|editor|reporter|writer|correspondent|columnist)\b.*$", re.I)
+_ROLE = re.compile(
+    r"\b(?:bio|biography|profile|name|authors?|writer|editor|reporter|journalist|journalism|correspondent|"
+    r"columnist|contributor|consultant|certified|licensed|head|director|manager|founder|specialist|expert|"
+    r"comments?|posts?|senior|former|lead|chief|staff|contributing|guest|freelance|associate|executive|"
+    r"managing|deputy|principal|junior)\b",
+    re.I,
+)
 MAX_NAME_WORDS = 6
 
 
@@ -37,7 +44,9 @@ def _one(part: str) -> str | None:
         return None
     if _CREDENTIAL.match(part) or part.lower() in {"by", "and", "the", "admin", "author", "unknown", "anonymous", "guest"}:
         return None
-    part = _ROLE_TAIL.sub("", part).strip()
+    role = _ROLE.search(part)
+    if role and len(part[: role.start()].split()) >= 2:  # "Jane Doe Senior Writer": the name before the role
+        part = part[: role.start()].strip(" -–—(,")
     if len(part.split()) > MAX_NAME_WORDS:
         bio = _BIO_VERB.split(part, maxsplit=1)
         if len(bio) < 2 or len(bio[0].split()) > 4:
@@ -110,7 +119,7 @@ BYLINE_CHARS = 120
 def looks_like_name(name: str) -> bool:
     """A person's name as a heuristic source may give one: capitalised words or particles, no month or prompt."""
     words = name.split()
-    if not 1 <= len(words) <= 5 or _NOT_A_NAME.match(name) or any(c.isdigit() for c in name):
+    if not 1 <= len(words) <= 5 or _NOT_A_NAME.match(name) or _ROLE.search(name) or any(c.isdigit() for c in name):
         return False
     return all(re.fullmatch(_NAME_WORD, w) or re.fullmatch(_PARTICLE, w) for w in words)
 
@@ -126,6 +135,8 @@ def visible_bylines(tree) -> list[str]:
         if not own.startswith(_BY_STARTS) or len(el) > 8:
             continue
         text = " ".join(el.text_content().split())
+        if text.lower().rstrip(" :") in _BY_STARTS and el.getparent() is not None:  # "By:" alone, the name beside it
+            text = " ".join(el.getparent().text_content().split())
         match = _VISIBLE_BY.match(text) if len(text) <= BYLINE_CHARS else None
         if match:
             name = re.split(r"\s+(?:on|at|in|for|and|updated|published)\b|[|⋅·•,]", match["name"])[0].strip()

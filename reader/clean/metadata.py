@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from lxml import html as lxml_html
 
-from reader.clean.authors import choose_authors, clean_authors, looks_like_name, visible_bylines
+from reader.clean.authors import choose_authors, clean_authors, is_organisation, looks_like_name, visible_bylines
 from reader.clean.published import publication_date
 from reader.clean.titles import choose_title, site_names
 from reader.urls import is_web_url
@@ -120,7 +120,7 @@ def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str
                 [_meta(index, "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator")]]
 
     def heuristic(values: list[str]) -> list[str]:
-        return [n for n in clean_authors(values) if looks_like_name(n)]
+        return [n for n in clean_authors(values) if looks_like_name(n) or is_organisation(n)]
 
     def rel_authors() -> list[str]:
         rel = tree.xpath('//a[@rel="author"]//text() | //*[@itemprop="author"]//*[@itemprop="name"]//text()')
