@@ -62,6 +62,9 @@ def clean_authors(values: Iterable[str]) -> list[str]:
     names: list[str] = []
     for value in values:
         value = _BY.sub("", " ".join(str(value).split()))
+        bio = _BIO_VERB.split(value, maxsplit=1)
+        if len(value.split()) > MAX_NAME_WORDS and len(bio) == 2 and len(bio[0].split()) <= 4:
+            value = bio[0]  # "Jane Doe is a reporter who covers ... and ...": the name before the bio
         for part in _SPLIT.split(value):
             name = _one(_BY.sub("", part))
             if name and not any(_same(name, seen) for seen in names):
