@@ -12,6 +12,7 @@ to an organisation only when no source names one.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Iterable
 
 _BY = re.compile(r"^\s*(?:(?:written|posted|words|story|text|reporting|published)\s+by|by|author(?:s|ed by)?\s*:?|from)\s+", re.I)
@@ -103,10 +104,8 @@ def choose_authors(sources: Iterable[Iterable[str]], site_names: Iterable[str] =
 
 _PARTICLE = r"(?:van|von|der|den|de|da|del|di|du|la|le|bin|ibn|al|el|dos|das|ter|ten)"
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
-_VISIBLE_BY = re.compile(
-    r"^(?i:(?:(?:written|posted|reviewed|words|story|article)\s+)?by)\s*:?\s*"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}})",
-)
+_LABEL = re.compile(r"^(?i:(?:(?:written|posted|reviewed|words|story|article)\s+)?by|authors?)(?=[\s:]|[A-Z]|$)\s*:?\s*")
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}")
 _NOT_A_NAME = re.compile(
     r"^(?:updated|published|posted|view|read|more|this|the author|see|click|share|follow|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
@@ -114,7 +113,6 @@ _NOT_A_NAME = re.compile(
     re.I,
 )
 _BYLINE_TAGS = ("p", "span", "div", "li", "address", "small", "strong", "em", "b", "a", "h4", "h5", "h6", "td")
-_BY_STARTS = ("by", "written by", "posted by", "reviewed by", "words by", "story by", "article by")
 BYLINE_CHARS = 120
 """A visible byline is a short line; longer text that begins "By" is a sentence."""
 
@@ -127,22 +125,49 @@ def looks_like_name(name: str) -> bool:
     return all(re.fullmatch(_NAME_WORD, w) or re.fullmatch(_PARTICLE, w) for w in words)
 
 
+def _segments(el, limit: int = 4) -> list[str]:
+    """The element's first text pieces (one per text node), white space folded."""
+    out = []
+    for piece in el.itertext():
+        piece = " ".join(piece.split())
+        if piece:
+            out.append(piece)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _after_label(el) -> str:
+    """The text after a "By" label: in the element itself, else its tail or the next sibling's text."""
+    pieces = _segments(el)
+    rest = _LABEL.sub("", pieces[0]) if pieces else ""
+    if rest:
+        return rest
+    if len(pieces) > 1:
+        return pieces[1]
+    if (el.tail or "").strip():
+        return " ".join(el.tail.split())
+    for sibling in islice(el.itersiblings(), 3):
+        pieces = _segments(sibling, 1)
+        if pieces:
+            return pieces[0]
+    return ""
+
+
 def visible_bylines(tree) -> list[str]:
     """The first "By Jane Doe" line the page shows, as [name], or [].
 
-    Only elements whose own text begins with "by" (or "written by" ...) are
-    read whole, so the walk is one pass over the page.
+    Only elements whose own text begins with a "By" label are read further
+    (their first text pieces), so the walk is one pass over the page.
     """
     for el in tree.iter(*_BYLINE_TAGS):
-        own = (el.text or "").lstrip().lower()
-        if not own.startswith(_BY_STARTS) or len(el) > 8:
+        own = " ".join((el.text or "").split())
+        if not own or not _LABEL.match(own):
             continue
-        text = " ".join(el.text_content().split())
-        if text.lower().rstrip(" :") in _BY_STARTS and el.getparent() is not None:  # "By:" alone, the name beside it
-            text = " ".join(el.getparent().text_content().split())
-        match = _VISIBLE_BY.match(text) if len(text) <= BYLINE_CHARS else None
+        candidate = _after_label(el)
+        match = _NAME.match(candidate) if len(candidate) <= BYLINE_CHARS else None
         if match:
-            name = re.split(r"\s+(?:on|at|in|for|and|updated|published)\b|[|⋅·•,]", match["name"])[0].strip()
+            name = re.split(r"\s+(?:on|at|in|for|and|updated|published)\b|[|⋅·•,]", match.group(0))[0].strip()
             if looks_like_name(name):
                 return [name]
     return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import chain
 from typing import Any, Iterator
 
 from lxml import html as lxml_html
@@ -127,7 +128,7 @@ def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str
         return heuristic([t for t in rel if t.strip()][:4])
 
     lazy = (lambda: heuristic(_trafilatura_author(tree)), lambda: visible_bylines(tree), rel_authors)
-    return choose_authors([*declared, *(source() for source in lazy)], sites)
+    return choose_authors(chain(declared, (source() for source in lazy)), sites)  # later sources only when needed
 
 
 def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
@@ -150,6 +151,9 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     declared = str(article.get("datePublished") or article.get("dateCreated") or "") if article else ""
     declared = declared or _meta(index, "article:published_time", "datePublished", "pubdate", "publish-date",
                                  "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
+    if not declared:  # a `<time datetime>` is the page's own machine-readable date, ahead of reading its text
+        times = tree.xpath("//time/@datetime")
+        declared = times[0] if times else ""
     modified = (str(article.get("dateModified") or "") if article else "") or _meta(
         index, "article:modified_time", "og:updated_time", "dateModified")
     meta["published"] = publication_date(tree, declared, modified, meta["url"])
