@@ -27,6 +27,8 @@ _ORG_WORD = re.compile(
     r"university|council|official)\b",
     re.I,
 )
+_IDENTIFIER = re.compile(r"[\w-]+(?:[._][\w-]+)+")
+_ACRONYMS = re.compile(r"[A-Z]{1,4}|(?:[A-Z]\.?\s*){1,4}")
 _BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|serves|works|lives)\s+", re.I)
 _ROLE = re.compile(
     r"\b(?:bio|biography|profile|name|authors?|writer|editor|reporter|journalist|journalism|correspondent|"
@@ -45,6 +47,8 @@ def _one(part: str) -> str | None:
         return None
     if _CREDENTIAL.match(part) or part.lower() in {"by", "and", "the", "admin", "author", "unknown", "anonymous", "guest"}:
         return None
+    if _IDENTIFIER.fullmatch(part) or _LABEL.sub("", part) == "" or _ACRONYMS.fullmatch(part):
+        return None  # "page.author.name", "Written By", "BSN", "M A": a template key, a label, letters
     role = _ROLE.search(part)
     if role and len(part[: role.start()].split()) >= 2:  # "Jane Doe Senior Writer": the name before the role
         part = part[: role.start()].strip(" -–—(,")
