@@ -9,7 +9,13 @@ from typing import Any, Iterator
 
 from lxml import html as lxml_html
 
-from reader.clean.authors import choose_authors, clean_authors, is_organisation, looks_like_name, visible_bylines
+from reader.clean.authors import (
+    choose_authors,
+    clean_authors,
+    is_organisation,
+    looks_like_name,
+    visible_bylines,
+)
 from reader.clean.published import publication_date
 from reader.clean.titles import choose_title, site_names
 from reader.urls import is_web_url
