@@ -1,14 +1,16 @@
 """Plain text pasted from a browser, junk and all -> a clean `Document`.
 
-Line-level rules, general to news sites: widget lines ("Also read",
-"Advertisement", share and newsletter prompts), lines repeated as widgets,
-breadcrumbs that repeat the title truncated, photo captions and credits
-(credits kept as metadata), a closing "Sources: X, Y." line (kept as
-metadata), bylines and date lines at the top (metadata), short unpunctuated
-lines before a paragraph (headings), list markers, and hard-wrapped
-paragraphs joined back together. The title is looked for only before the
-article's run of prose: a paragraph of prose is never taken for navigation,
-and a paste with one is never left empty.
+Rules find the metadata: the title (looked for only before the article's
+run of prose, one- and two-word menu items skipped), breadcrumbs that
+repeat it truncated, bylines and date lines at the top, photo credits and
+their captions, a closing "Sources: X, Y." line (a source list, never a
+credit). The learned line model (`paste_model`, over `paste_lines`
+features) then decides which of the other units are article text, except
+that a paragraph of prose or its heading inside the article's run of prose
+is always kept, a short paste (`SHORT_PASTE` units or fewer) is left to the
+rules, and a paste with a paragraph of prose is never left empty. List
+markers and headings are then recognised, and hard-wrapped paragraphs were
+joined back together by `split_units`.
 """
 
 from __future__ import annotations
@@ -62,7 +64,6 @@ def clean_pasted(text: str, model: LineModel | None = None) -> Document:
     units = split_units(text)
     meta: dict = {"authors": [], "image_credits": [], "listed_sources": []}
     counts = Counter(u.text.lower() for u in units)
-    metadata: set[int] = set()  # the units that became title, byline, date, credits or sources
 
     for u in units:
         if WIDGET.match(u.text) or (counts[u.text.lower()] > 1 and u.short and u.unpunctuated):
@@ -93,7 +94,6 @@ def clean_pasted(text: str, model: LineModel | None = None) -> Document:
             break
     if title_unit is not None:
         title_unit.drop = True
-        metadata.add(id(title_unit))
         meta["title"] = title_unit.text
         for u in live[: live.index(title_unit)]:
             u.drop = True  # navigation above the title
@@ -107,12 +107,10 @@ def clean_pasted(text: str, model: LineModel | None = None) -> Document:
         match = SOURCES_LINE.match(u.text)
         if match and (i >= len(live) - 4 or i > body_end) and u.words <= 20:  # after the article: its source list
             u.drop = True
-            metadata.add(id(u))
             meta["listed_sources"] += [s.strip(" .") for s in re.split(r"[,;]| and ", match["names"]) if s.strip(" .")]
             continue
         if u.words <= 14 and not u.text.endswith(".") and not match and CREDIT.search(u.text):  # the regex last: it is slow on long lines
             u.drop = True
-            metadata.add(id(u))
             meta["image_credits"].append(u.text)
             for j in (i - 1, i + 1):
                 if 0 <= j < len(live):
@@ -124,13 +122,11 @@ def clean_pasted(text: str, model: LineModel | None = None) -> Document:
             byline = BYLINE.match(u.text)
             if byline and u.words <= 20 and byline["names"][:1].isupper():  # not "By the time the ferry ..."
                 u.drop = True
-                metadata.add(id(u))
                 meta["byline"] = u.text
                 meta["authors"] = [a.strip() for a in re.split(r",| and | & ", byline["names"]) if a.strip()]
                 continue
         if i <= 3 and "published" not in meta and u.words <= 12 and find_date(u.text):
             u.drop = True
-            metadata.add(id(u))
             meta["published"] = find_date(u.text)
 
     # Recirculated headlines right after a widget marker: title-like lines followed by another title-like line.
@@ -143,7 +139,7 @@ def clean_pasted(text: str, model: LineModel | None = None) -> Document:
                 j += 1
 
     if len(units) > SHORT_PASTE:
-        _learned_verdicts(units, metadata, model or load_model())
+        _learned_verdicts(units, model or load_model())
     live = [u for u in units if not u.drop]
     if not live:  # a paste with a paragraph of prose is never refused: when every line looked like junk, keep the prose
         live = [u for u in units if u.prose and not SOURCES_LINE.match(u.text)]
@@ -158,20 +154,17 @@ def clean_pasted(text: str, model: LineModel | None = None) -> Document:
     return Document.from_blocks(parts, content_type="text", **meta)
 
 
-MODE = "model"
-PROTECT = True
 
 
-def _learned_verdicts(units: list[Unit], metadata: set[int], model: LineModel) -> None:
-    """The line model decides every unit that is not metadata (the rules' junk marks are its features)."""
+def _learned_verdicts(units: list[Unit], model: LineModel) -> None:
+    """The line model's verdicts on the units the rules left (their junk marks are also its features)."""
     start, end = main_run(units) if any(u.prose for u in units) else (0, -1)
     verdicts = model.keep(line_features(units))
     for i, u in enumerate(units):
-        if PROTECT and start <= i <= end and not u.drop and (u.prose or _heading_before_paragraph(units, i)):
+        if start <= i <= end and not u.drop and (u.prose or _heading_before_paragraph(units, i)):
             verdicts[i] = True  # the article is one long run of prose: no paragraph or heading of it is junk
     for u, keep in zip(units, verdicts):
-        if id(u) not in metadata:
-            u.drop = (not keep) if MODE == "model" else (u.drop or not keep)
+        u.drop = u.drop or not keep  # a line the rules took for junk or metadata stays out of the body
 
 
 def _heading_before_paragraph(live: list[Unit], i: int) -> bool:
