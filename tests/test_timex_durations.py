@@ -21,7 +21,7 @@ def test_durations_are_kept_as_durations() -> None:
     assert tag("They agreed a three-month delay.") == [("three-month", "P3M", "DURATION")]
     assert tag("He waited an hour.") == [("an hour", "PT1H", "DURATION")]
     assert tag("The worst storm in a decade hit.") == [("a decade", "P10Y", "DURATION")]
-    assert tag("It took two and a half years.") == [("two and a half years", "P30M", "DURATION")]
+    assert tag("It took two and a half years.") == [("two and a half years", "P2Y6M", "DURATION")]
     assert tag("The repair took a mere 36 hours.") == [("a mere 36 hours", "PT36H", "DURATION")]
     assert tag("Prices doubled over the past three years.") == [("the past three years", "P3Y", "DURATION")]
     assert tag("Prices doubled over the past year.") == [("the past year", "P1Y", "DURATION")]
@@ -110,4 +110,14 @@ def test_duration_values() -> None:
     assert duration_value(1, "DE") == "P10Y"
     assert duration_value(None, "M") == "PXM"
     assert duration_value(None, "MIN") == "PTXM"
-    assert duration_value(1.5, "D") == "PT36H"
+    assert duration_value(1.5, "D") == "P1DT12H"
+    assert duration_value(2.5, "Y") == "P2Y6M"
+    assert duration_value(0.5, "Y") == "P6M"
+    assert duration_value(1.5, "MIN") == "PT1M30S"
+
+
+def test_a_half_after_the_unit() -> None:
+    assert tag("The climb took a minute and a half.") == [("a minute and a half", "PT1M30S", "DURATION")]
+    assert tag("We queued for two hours and a half.") == [("two hours and a half", "PT2H30M", "DURATION")]
+    assert tag("She spent a year and a half abroad.") == [("a year and a half", "P1Y6M", "DURATION")]
+    assert tag("The tenants stayed for 3 1/2 years.") == [("3 1/2 years", "P3Y6M", "DURATION")]

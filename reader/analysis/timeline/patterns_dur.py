@@ -37,22 +37,34 @@ UNIT_TRIGGER = r"\b(?:sec|min|h(?:ou)?r|day|week|fortnight|month|y(?:ea)?r|decad
 """A cheap pattern every amount-and-unit phrase contains."""
 
 _SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "Q": ("M", 3), "2W": ("W", 2), "WE": ("D", 2)}
-_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """P3Y, PT2H, P10Y (a decade), P30M (two and a half years), PXM (some months)."""
+    """P3Y, PT2H, P10Y (a decade), P2Y6M (two and a half years), PT1M30S, PXM (some months)."""
     code, scale = _SCALE.get(unit, (unit, 1))
-    if amount is not None:
-        amount *= scale
-        if amount != int(amount) and code in _SMALLER and amount * _SMALLER[code][1] == int(amount * _SMALLER[code][1]):
-            code, factor = _SMALLER[code]
-            amount *= factor
-    prefix = "PT" if code in ("H", "MIN", "S") else "P"
-    letter = "M" if code == "MIN" else code
     if amount is None:
-        return f"{prefix}X{letter}"
-    return f"{prefix}{amount:g}{letter}" if amount != int(amount) else f"{prefix}{int(amount)}{letter}"
+        return _spell([(None, code)])
+    amount *= scale
+    if amount != int(amount) and code in _SMALLER:
+        smaller, factor = _SMALLER[code]
+        rest = (amount - int(amount)) * factor
+        if rest == int(rest):
+            # the unit the writer used first, the fraction in the next one: 2 1/2 years -> P2Y6M
+            return _spell(([(int(amount), code)] if int(amount) else []) + [(int(rest), smaller)])
+    return _spell([(amount, code)])
+
+
+def _spell(parts: list[tuple[float | None, str]]) -> str:
+    """ISO 8601 duration of (amount, unit code) parts, larger units first; None amount is X."""
+    out = "P"
+    for amount, code in parts:
+        if code in ("H", "MIN", "S") and "T" not in out:
+            out += "T"
+        letter = "M" if code == "MIN" else code
+        number = "X" if amount is None else f"{amount:g}" if amount != int(amount) else str(int(amount))
+        out += number + letter
+    return out
 
 
 def approximate(m: "re.Match[str]") -> bool:
@@ -95,6 +107,10 @@ def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, i
         # "six year" without a hyphen is only said as a modifier ("a six year term")
         if not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
             return None
+    if m.group("half"):
+        if amount is None or amount != int(amount) or plural != (amount > 1):
+            return None  # "a minute and a half", "two hours and a half"
+        amount += 0.5
     meaning = Meaning("fixed", value=duration_value(amount, unit), type="DURATION",
                       approximate=approximate(m) or amount is None)
     the = re.match(r"the\s+", m.group(), re.IGNORECASE)
@@ -194,7 +210,8 @@ DURATION_RULES: tuple[Rule, ...] = (
     rule("duration", _L + r"(?:(?P<approx>" + APPROX_RE + r")\s+(?!the\b))?(?:the\s+)?(?:(?:past|last|next|first|"
          r"final|coming|previous|following|initial|remaining|additional|latest|same|other)\s+)?"
          r"(?:(?:a\s+mere|just|only|nearly|almost|about|some|over|more\s+than|less\s+than)\s+)?"
-         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?P<u>" + UNIT_RE + r")(?:-long)?(?![\w])", _duration, 30,
+         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?P<u>" + UNIT_RE + r")(?:-long|(?P<half>\s+and\s+a\s+half))?(?![\w])",
+         _duration, 30,
          trigger=UNIT_TRIGGER),
     rule("bare-units", _L + r"(?:(?:the\s+)?(?P<shift>past|last|next|coming|following|previous)\s+)?"
          r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)(?P<long>-long)?(?![\w])",
