@@ -94,6 +94,11 @@ def test_reporting_periods_refer_back_to_the_quarter_named() -> None:
                          ("year-earlier", "2018-Q3")]
 
 
+def test_next_year_is_the_coming_year_even_after_a_quarter() -> None:
+    text = "The chain lost $2 million in the third quarter. It hopes to break even next year."
+    assert tag(text) == [("the third quarter", "2019-Q3"), ("next year", "2020")]
+
+
 def test_reporting_periods_need_a_quarter_to_refer_to() -> None:
     assert tag("The museum has a room for the period.") == []
     assert tag("Revenue for the quarter was flat.") == []
