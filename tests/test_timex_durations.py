@@ -121,3 +121,9 @@ def test_a_half_after_the_unit() -> None:
     assert tag("We queued for two hours and a half.") == [("two hours and a half", "PT2H30M", "DURATION")]
     assert tag("She spent a year and a half abroad.") == [("a year and a half", "P1Y6M", "DURATION")]
     assert tag("The tenants stayed for 3 1/2 years.") == [("3 1/2 years", "P3Y6M", "DURATION")]
+
+
+def test_quarters_as_a_duration() -> None:
+    assert tag("The mill lost money in the past two quarters.") == [("the past two quarters", "P6M", "DURATION")]
+    assert tag("Three quarters of the staff agreed.") == []
+    assert tag("He ate a quarter of the cake.") == []

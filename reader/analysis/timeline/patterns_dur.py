@@ -33,7 +33,7 @@ from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.rules import Rule, is_capitalised, prev_word, rule
 
 _L = r"(?<![\w$€£¥#@&/’'.,-])"
-UNIT_TRIGGER = r"\b(?:sec|min|h(?:ou)?r|day|week|fortnight|month|y(?:ea)?r|decade|centur|millenni)"
+UNIT_TRIGGER = r"\b(?:sec|min|h(?:ou)?r|day|week|fortnight|month|quarters|y(?:ea)?r|decade|centur|millenni)"
 """A cheap pattern every amount-and-unit phrase contains."""
 
 _SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "Q": ("M", 3), "2W": ("W", 2), "WE": ("D", 2)}
@@ -89,8 +89,8 @@ def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, i
     unit_word = m.group("u").lower()
     unit = unit_code(unit_word)
     plural = unit_word.endswith("s") and unit_word not in ("secs",) or unit_word in ("centuries", "millennia")
-    if unit == "Q":
-        return None
+    if unit == "Q" and (not plural or amount_word in ("a", "an") or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
+        return None  # "the past two quarters" is a duration; "three quarters of voters" is not
     if amount_word in ("a", "an"):
         if unit == "S" or plural or m.group().endswith("-long"):
             return None  # "a second term"
@@ -210,7 +210,7 @@ DURATION_RULES: tuple[Rule, ...] = (
     rule("duration", _L + r"(?:(?P<approx>" + APPROX_RE + r")\s+(?!the\b))?(?:the\s+)?(?:(?:past|last|next|first|"
          r"final|coming|previous|following|initial|remaining|additional|latest|same|other)\s+)?"
          r"(?:(?:a\s+mere|just|only|nearly|almost|about|some|over|more\s+than|less\s+than)\s+)?"
-         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?P<u>" + UNIT_RE + r")(?:-long|(?P<half>\s+and\s+a\s+half))?(?![\w])",
+         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?P<u>" + UNIT_RE + r"|quarters)(?:-long|(?P<half>\s+and\s+a\s+half))?(?![\w])",
          _duration, 30,
          trigger=UNIT_TRIGGER),
     rule("bare-units", _L + r"(?:(?:the\s+)?(?P<shift>past|last|next|coming|following|previous)\s+)?"
