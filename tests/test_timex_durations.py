@@ -76,6 +76,14 @@ def test_set_labels() -> None:
         "every week", "twice a month"]
 
 
+def test_plural_parts_of_a_weekday_are_sets() -> None:
+    found = find_timexes("The ferry sails on Monday and Thursday evenings.", DCT)
+    assert [(t.text, t.value, t.type, t.label) for t in found] == [
+        ("Monday", "XXXX-WXX-1TEV", "SET", "every Monday evening"),
+        ("Thursday evenings", "XXXX-WXX-4TEV", "SET", "every Thursday evening")]
+    assert [t.value for t in find_timexes("The ferry sailed on Monday evening.", DCT)] == ["2013-03-18TEV"]
+
+
 def test_open_references() -> None:
     assert tag("Now, prices are currently high.") == [("Now", "PRESENT_REF", "DATE"),
                                                       ("currently", "PRESENT_REF", "DATE")]

@@ -206,7 +206,23 @@ def _plural_weekday(m: "re.Match[str]", text: str) -> Meaning | None:
     return Meaning("fixed", value=f"XXXX-WXX-{WEEKDAYS[word.lower()]}", type="SET")
 
 
+_PLURAL_PARTS = r"(?P<part>mornings|afternoons|evenings|nights)"
+
+
+def _weekday_parts(m: "re.Match[str]", text: str) -> Meaning | None:
+    """'Friday nights', and 'Monday' in 'Monday and Friday nights': every such part of that day."""
+    word = m.group("wd")
+    if not is_capitalised(word):
+        return None
+    part = PARTS_OF_DAY[m.group("part").lower()[:-1]]
+    return Meaning("fixed", value=f"XXXX-WXX-{WEEKDAYS[word.lower()]}T{part}", type="SET")
+
+
 DURATION_RULES: tuple[Rule, ...] = (
+    rule("weekday-parts", r"(?<![\w-])(?P<wd>" + WEEKDAY_RE + r")\s+" + _PLURAL_PARTS + r"(?![\w-])",
+         _weekday_parts, 20),
+    rule("weekday-and-parts", r"(?<![\w-])(?P<wd>" + WEEKDAY_RE + r")(?=\s*,?\s+(?:and|or)\s+(?:"
+         + WEEKDAY_RE + r")\s+" + _PLURAL_PARTS + r"(?![\w-]))", _weekday_parts, 20),
     rule("duration", _L + r"(?:(?P<approx>" + APPROX_RE + r")\s+(?!the\b))?(?:the\s+)?(?:(?:past|last|next|first|"
          r"final|coming|previous|following|initial|remaining|additional|latest|same|other)\s+)?"
          r"(?:(?:a\s+mere|just|only|nearly|almost|about|some|over|more\s+than|less\s+than)\s+)?"
