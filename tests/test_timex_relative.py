@@ -56,6 +56,8 @@ def test_parts_of_day() -> None:
     assert tag("It will be cold tonight.") == [("tonight", "2013-03-21TNI")]
     assert tag("The session ran Wednesday night.") == [("Wednesday night", "2013-03-20TNI")]
     assert tag("He called yesterday afternoon.") == [("yesterday afternoon", "2013-03-20TAF")]
+    assert tag("Trading slowed by mid-afternoon yesterday.") == [("mid-afternoon yesterday", "2013-03-20TAF")]
+    assert tag("The talks resume late morning tomorrow.") == [("late morning tomorrow", "2013-03-22TMO")]
 
 
 def test_last_this_next_units() -> None:

@@ -39,7 +39,7 @@ def _dayword(m: "re.Match[str]", text: str) -> Meaning | None:
     meaning = Meaning("relative", unit="D", offset=offsets[word])
     if word == "tonight":
         meaning.part = "NI"
-    part = m.group("part")
+    part = m.group("part") or m.group("lead")  # "yesterday afternoon", "mid-afternoon yesterday"
     if part:
         meaning.part = PARTS_OF_DAY[part.lower()]
     return meaning
@@ -171,7 +171,8 @@ _UNIT_SINGLE = r"(?:day|week|weekend|fortnight|month|year|decade|century|quarter
 _DIR = r"(?P<dir>ago|from\s+now|hence|later|earlier|before|after|back|prior|previously|on)"
 
 RELATIVE_RULES: tuple[Rule, ...] = (
-    rule("dayword", r"(?<![\w-])(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+    rule("dayword", r"(?<![\w-])(?:(?:(?:early|late|mid)[\s-]?)?(?P<lead>morning|afternoon|evening)\s+(?=yesterday|today|tomorrow))?"
+         r"(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
          r"the\s+day\s+after\s+tomorrow)(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w-])",
          _dayword, 20),
     rule("weekend", r"(?<![\w-])the\s+weekend(?![\w-])",
