@@ -135,3 +135,8 @@ def test_quarters_as_a_duration() -> None:
     assert tag("The mill lost money in the past two quarters.") == [("the past two quarters", "P6M", "DURATION")]
     assert tag("Three quarters of the staff agreed.") == []
     assert tag("He ate a quarter of the cake.") == []
+
+
+def test_one_day_after_a_modal_is_some_day() -> None:
+    assert tag("The village could one day be a town.") == [("one day", "FUTURE_REF", "DATE")]
+    assert tag("The strike lasted one day.") == [("one day", "P1D", "DURATION")]

@@ -82,6 +82,9 @@ _PLURAL_CONTEXT = frozenset({"for", "over", "in", "within", "after", "than", "ta
                              "wait", "waited", "waiting", "ago"})
 
 
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must", "shall"})
+
+
 def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, int] | None":
     if _NOT_A_DURATION_AFTER.match(text, m.end()):
         return None  # ages: "a 25-year-old", "six years old"
@@ -101,6 +104,8 @@ def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, i
     amount = number_value(amount_word)
     if amount is None and amount_word not in VAGUE_AMOUNTS:
         return None
+    if amount_word == "one" and unit_word == "day" and prev_word(text, m.start()) in _MODALS:
+        return Meaning("fixed", value="FUTURE_REF")  # "it could one day be": some day, not 24 hours
     if unit == "S" and not plural and amount_word.isdigit() and len(amount_word) == 4:
         return None  # "the 2011 second half": a year and an ordinal, not 2011 seconds
     if amount is not None and amount > 1 and not plural and text[m.start("u") - 1] != "-":
