@@ -120,6 +120,7 @@ def test_a_quarter_named_by_its_end() -> None:
         ("Plans for the year two thousand and three were drawn.", [("the year two thousand and three", "2003")]),
         ("Some two thousand sheep grazed there.", []),
         ("The coat cost nineteen ninety-five dollars.", []),
+        ("It was a nineteen eighty-two flood.", [("nineteen eighty-two", "1982")]),
     ],
 )
 def test_years_said_in_words(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -140,3 +140,9 @@ def test_quarters_as_a_duration() -> None:
 def test_one_day_after_a_modal_is_some_day() -> None:
     assert tag("The village could one day be a town.") == [("one day", "FUTURE_REF", "DATE")]
     assert tag("The strike lasted one day.") == [("one day", "P1D", "DURATION")]
+
+
+def test_more_between_the_amount_and_the_unit() -> None:
+    assert tag("The lease was extended by at least 15 more years.") == [
+        ("at least 15 more years", "P15Y", "DURATION")]
+    assert tag("The team needs two additional weeks.") == [("two additional weeks", "P2W", "DURATION")]

@@ -112,6 +112,8 @@ def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, i
         # "six year" without a hyphen is only said as a modifier ("a six year term")
         if not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
             return None
+    if m.group("more") and (amount_word in ("a", "an") or text[m.start("u") - 1] == "-"):
+        return None  # "two more years" is a duration; "a more day-to-day" is not
     if m.group("half"):
         if amount is None or amount != int(amount) or plural != (amount > 1):
             return None  # "a minute and a half", "two hours and a half"
@@ -231,7 +233,7 @@ DURATION_RULES: tuple[Rule, ...] = (
     rule("duration", _L + r"(?:(?P<approx>" + APPROX_RE + r")\s+(?!the\b))?(?:the\s+)?(?:(?:past|last|next|first|"
          r"final|coming|previous|following|initial|remaining|additional|latest|same|other)\s+)?"
          r"(?:(?:a\s+mere|just|only|nearly|almost|about|some|over|more\s+than|less\s+than)\s+)?"
-         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?P<u>" + UNIT_RE + r"|quarters)(?:-long|(?P<half>\s+and\s+a\s+half))?(?![\w])",
+         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?:(?P<more>more|additional|further|extra)\s+)?(?P<u>" + UNIT_RE + r"|quarters)(?:-long|(?P<half>\s+and\s+a\s+half))?(?![\w])",
          _duration, 30,
          trigger=UNIT_TRIGGER),
     rule("bare-units", _L + r"(?:(?:the\s+)?(?P<shift>past|last|next|coming|following|previous)\s+)?"
