@@ -146,3 +146,9 @@ def test_more_between_the_amount_and_the_unit() -> None:
     assert tag("The lease was extended by at least 15 more years.") == [
         ("at least 15 more years", "P15Y", "DURATION")]
     assert tag("The team needs two additional weeks.") == [("two additional weeks", "P2W", "DURATION")]
+
+
+def test_the_weeks_ahead() -> None:
+    assert tag("Lenders expect losses in the months ahead.") == [("the months ahead", "PXM", "DURATION")]
+    assert tag("It will shape the region in the years to come.") == [("the years to come", "PXY", "DURATION")]
+    assert tag("The weeks ahead of the vote were tense.") == [("weeks", "PXW", "DURATION")]

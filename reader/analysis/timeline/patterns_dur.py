@@ -130,11 +130,21 @@ _AROUND_AN_EVENT = re.compile(r"\s+(?:before|after|since|following|preceding|lea
                               re.IGNORECASE)
 
 
-def _bare_units(m: "re.Match[str]", text: str) -> Meaning | None:
+_AHEAD = re.compile(r"\s+(?:ahead(?!\s+of\b)|to\s+come)\b", re.IGNORECASE)
+"""'the weeks ahead', 'the years to come': a stretch of the future."""
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+
+
+def _bare_units(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, int] | None":
     unit = unit_code(m.group("u"))
     shift = m.group("shift")
     if not shift and not m.group("long"):
         before = prev_word(text, m.start())
+        ahead = _AHEAD.match(text, m.end()) if before == "the" else None
+        if ahead:
+            the = _THE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            start = the.start() if the else m.start()
+            return Meaning("fixed", value=duration_value(None, unit), type="DURATION", approximate=True), start, ahead.end()
         around = before == "the" and _AROUND_AN_EVENT.match(text, m.end())
         if before not in _PLURAL_CONTEXT and not around:
             return None  # "years of war" alone is not a time; "for years", "the weeks before the vote" are
