@@ -48,6 +48,8 @@ def test_yesterday_today_tomorrow() -> None:
     assert tag("Yesterday it rained; today it is dry; tomorrow it will snow.") == [
         ("Yesterday", "2013-03-20"), ("today", "2013-03-21"), ("tomorrow", "2013-03-22")]
     assert tag("The day after tomorrow is a holiday.") == [("The day after tomorrow", "2013-03-23")]
+    assert tag("She spoke to Radio Today about the plan.") == []  # a name, not the day
+    assert tag("He said Today the vote is on.") == [("Today", "2013-03-21")]
 
 
 def test_parts_of_day() -> None:

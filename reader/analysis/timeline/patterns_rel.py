@@ -25,7 +25,7 @@ from reader.analysis.timeline.patterns_dur import (
     approximate,
     duration_value,
 )
-from reader.analysis.timeline.rules import Rule, prev_word, rule
+from reader.analysis.timeline.rules import Rule, at_sentence_start, is_capitalised, prev_word, prev_word_raw, rule
 
 _L = r"(?<![\w$€£¥#@&/’'.,-])"
 
@@ -33,6 +33,9 @@ _L = r"(?<![\w$€£¥#@&/’'.,-])"
 # ---------------------------------------------------------------- today, yesterday, now
 
 def _dayword(m: "re.Match[str]", text: str) -> Meaning | None:
+    if m.group("w")[0].isupper() and not m.group("lead") and not at_sentence_start(text, m.start()) \
+            and is_capitalised(prev_word_raw(text, m.start())) and text[m.start() - 1] == " ":
+        return None  # "USA Today", "Radio Tomorrow": a capitalised word after a name is part of it
     word = " ".join(m.group("w").lower().split())
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                "the day before yesterday": -2, "the day after tomorrow": 2}
