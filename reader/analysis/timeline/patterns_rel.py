@@ -25,7 +25,14 @@ from reader.analysis.timeline.patterns_dur import (
     approximate,
     duration_value,
 )
-from reader.analysis.timeline.rules import Rule, at_sentence_start, is_capitalised, prev_word, prev_word_raw, rule
+from reader.analysis.timeline.rules import (
+    Rule,
+    at_sentence_start,
+    is_capitalised,
+    prev_word,
+    prev_word_raw,
+    rule,
+)
 
 _L = r"(?<![\w$€£¥#@&/’'.,-])"
 
