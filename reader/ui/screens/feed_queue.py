@@ -26,12 +26,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
-from reader import navigate as nav
 from reader.errors import ReaderError
 from reader.feeds.queue import QueueItem
 from reader.model import Document
 from reader.sanitize import clean_line
-from reader.ui.screens.reading import ReadingScreen
+from reader.ui.screens.stacked_reading import StackedReadingScreen
 
 EMPTY_TEXT = "The reading queue is empty: `reader feed add URL` remembers a feed"
 UNREAD = "•"
@@ -194,13 +193,7 @@ class FeedQueueScreen(Screen[None]):
         return bool(self.items) if action == "toggle_read" else True
 
 
-class FeedArticleScreen(ReadingScreen):
+class FeedArticleScreen(StackedReadingScreen):
     """A reading screen over the queue: `escape`, once nothing is left to clear, goes back to it."""
 
     BINDINGS = [Binding("escape", "clear", "Queue", key_display="esc")]
-
-    def action_clear(self) -> None:
-        if self.searching or self.navigator.selection != nav.Selection():
-            super().action_clear()
-        else:
-            self.dismiss(None)
