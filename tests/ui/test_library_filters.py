@@ -69,3 +69,13 @@ async def test_a_chosen_filtered_row_opens_that_article():
         with Store.open() as store:
             [depot] = [a.id for a in store.articles() if a.title == "Tram depot sold"]
         assert app.results == [depot]
+
+
+def test_the_help_lists_the_filter_terms_and_the_entities_key():
+    from reader.ui.keys import help_sections
+
+    sections = dict(help_sections())
+    terms = [key for key, _ in sections["Library (L)"]]
+    assert terms[:4] == ["/", "person:NAME", "source:NAME", "since:DATE / until:DATE"]
+    assert ("l (Entities pane)", "this entity across your library: its other articles and quotes (enter opens one there)"
+            ) in sections["Panes"]
