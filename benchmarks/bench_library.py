@@ -42,8 +42,8 @@ def article(rng: random.Random, n: int) -> tuple[str, str, list[str], str, str]:
     topic, place, agency = rng.choice(TOPICS), rng.choice(PLACES), rng.choice(AGENCIES)
     title = f"{place} {topic} plan {n}: council divided"
     paras = [f"{who[0]}, the {place} council leader, presented the {topic} plan on Tuesday.",
-             f"\"We cannot wait another year for the {topic},\" {who[0].split()[1]} {rng.choice(VERBS)}, "
-             f"according to {agency}."]
+             (f"\"We cannot wait another year for the {topic},\" {who[0].split()[1]} {rng.choice(VERBS)}, "
+              f"according to {agency}.")]
     for k in range(4):
         paras.append(f"Residents of {place} met in the town hall to discuss the {topic} and its cost of "
                      f"{rng.randint(2, 90)} million, which {who[1]} called {rng.choice(['fair', 'too high', 'a start'])}.")
@@ -71,7 +71,7 @@ def synthetic_analysis(document, who: list[str], agency: str):
         mentions = sorted({(m.start, m.end): m for m in spans(name) + spans(surname)}.values(), key=lambda m: m.start)
         entities.append(Entity(ids[name], name, "person", [surname], "", mentions))
     quotes = []
-    for qid, (words, speaker) in enumerate([(f"We cannot wait another year for the ", who[0]),
+    for qid, (words, speaker) in enumerate([("We cannot wait another year for the ", who[0]),
                                             ("This is about the next generation,", who[2])], 1):
         start = body.find(words)
         end = body.find("\"", start)

@@ -94,7 +94,7 @@ def parse_filter(text: str) -> tuple[LibraryFilter, list[str]]:
     return flt, problems
 
 
-def _by_key(store: "Store", sql_exact: str, sql_prefix: str, key: str) -> set[int]:
+def _by_key(store: Store, sql_exact: str, sql_prefix: str, key: str) -> set[int]:
     """Article ids whose key is `key`, else (none is) those whose key starts with it."""
     exact = {int(aid) for (aid,) in store.query(sql_exact, (key,))}
     if exact:
@@ -102,7 +102,7 @@ def _by_key(store: "Store", sql_exact: str, sql_prefix: str, key: str) -> set[in
     return {int(aid) for (aid,) in store.query(sql_prefix, (key, key + _END))}
 
 
-def person_articles(store: "Store", name: str) -> set[int]:
+def person_articles(store: Store, name: str) -> set[int]:
     """Articles mentioning the entity called `name` (aliases merged across articles), else by prefix."""
     key = name_key(name)
     if not key:
@@ -114,7 +114,7 @@ def person_articles(store: "Store", name: str) -> set[int]:
                    "SELECT DISTINCT article_id FROM person_keys WHERE key >= ? AND key <= ?", key)
 
 
-def source_articles(store: "Store", name: str) -> set[int]:
+def source_articles(store: Store, name: str) -> set[int]:
     """Articles naming the source `name` (exactly, else by prefix), and articles from a site containing it."""
     key = name_key(name)
     named = _by_key(store, "SELECT DISTINCT article_id FROM sources WHERE name_key = ?",
@@ -125,7 +125,7 @@ def source_articles(store: "Store", name: str) -> set[int]:
     return named | sites
 
 
-def dated_articles(store: "Store", since: str | None, until: str | None) -> set[int]:
+def dated_articles(store: Store, since: str | None, until: str | None) -> set[int]:
     """Articles published within [since, until] (ISO prefixes; undated articles never match)."""
     low = since or ""
     high = (until or "9999") + _END
@@ -133,7 +133,7 @@ def dated_articles(store: "Store", since: str | None, until: str | None) -> set[
         "SELECT id FROM articles WHERE published IS NOT NULL AND published >= ? AND published <= ?", (low, high))}
 
 
-def filter_articles(store: "Store", flt: LibraryFilter) -> set[int]:
+def filter_articles(store: Store, flt: LibraryFilter) -> set[int]:
     """The ids of the articles every typed term of `flt` keeps (all articles when it has none)."""
     sets: list[set[int]] = []
     if flt.since or flt.until:

@@ -86,7 +86,7 @@ def _context(body: str, start: int, end: int) -> str:
     return " ".join((before + middle + after).split())
 
 
-def entity_history(store: "Store", name: str, kind: str, aliases: tuple[str, ...] | list[str] = (),
+def entity_history(store: Store, name: str, kind: str, aliases: tuple[str, ...] | list[str] = (),
                    *, exclude: int | None = None) -> EntityHistory:
     """Where the entity called `name` (or one of `aliases`) appears in the library, but for article `exclude`."""
     person = None
@@ -109,7 +109,7 @@ def entity_history(store: "Store", name: str, kind: str, aliases: tuple[str, ...
     return history
 
 
-def _article_places(store: "Store", article_id: int, entity_ids: list[str]) -> ArticlePlaces:
+def _article_places(store: Store, article_id: int, entity_ids: list[str]) -> ArticlePlaces:
     marks = ",".join("?" * len(entity_ids))
     [(title, site, published, body)] = store.query(
         "SELECT a.title, a.site, a.published, json_extract(d.document, '$.body') FROM articles a "

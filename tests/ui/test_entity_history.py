@@ -15,11 +15,11 @@ from tests.ui.conftest import on_cursor_line, wait_analysis, wait_until
 @pytest.fixture(autouse=True)
 def _hand_made_analyses(monkeypatch):
     """Each invented article gets its hand-made analysis (no model): the entities are known."""
-    import reader.analysis.pipeline as pipeline
+    from reader.analysis import pipeline
 
     by_title = {document.title: analysis for document, analysis in analyses().values()}
     monkeypatch.setattr(pipeline, "iter_analysis", lambda document, nlp, cancelled=None: iter([by_title[document.title]]))
-    import reader.analysis.nlp as nlp
+    from reader.analysis import nlp
 
     monkeypatch.setattr(nlp, "load_nlp", lambda: None)
 

@@ -183,6 +183,7 @@ class EntityHistoryScreen(ModalScreen["tuple[Document, int, int] | None"]):
                 options.append(Option(prompt, id=key))
         places.add_options(options)
         places.display = bool(options)
+        self.query_one(".dialog").set_class(not options, "-empty")
         if options:
             places.highlighted = 0
             places.focus()

@@ -30,11 +30,10 @@ DataTable as `rich.text.Text`, never as a markup string.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
-from pathlib import Path
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
