@@ -33,6 +33,8 @@ class Place:
     text: str
     """The words around the mention, or the quote's words."""
     cue: str = ""
+    mark: tuple[int, int] = (0, 0)
+    """Where in `text` the mention is ((0, 0) for a quote)."""
 
 
 @dataclass(slots=True)
@@ -69,8 +71,8 @@ def _pick(found: list[Person], name: str, kind: str) -> Person | None:
     return (exact or same_kind)[0]  # `people` puts the one with the most articles first
 
 
-def _context(body: str, start: int, end: int) -> str:
-    """The words around body[start:end], cut at word boundaries, on one line."""
+def _context(body: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """The words around body[start:end] (its sentence, cut at word boundaries, on one line), and where it is in them."""
     left, right = max(0, start - CONTEXT), min(len(body), end + CONTEXT)
     before, middle, after = body[left:start], body[start:end], body[end:right]
     sentence = max(before.rfind(". "), before.rfind("\n"))
@@ -83,7 +85,10 @@ def _context(body: str, start: int, end: int) -> str:
         before = "…" + before[before.index(" ") + 1 :]
     if right < len(body) and " " in after:
         after = after[: after.rindex(" ")] + "…"
-    return " ".join((before + middle + after).split())
+    lead = " ".join(before.split()) + (" " if before[-1:].isspace() and before.strip() else "")
+    words = " ".join(middle.split())
+    tail = (" " if after[:1].isspace() else "") + " ".join(after.split())
+    return (lead + words + tail).strip(), (len(lead), len(lead) + len(words))
 
 
 def entity_history(store: Store, name: str, kind: str, aliases: tuple[str, ...] | list[str] = (),
@@ -121,7 +126,8 @@ def _article_places(store: Store, article_id: int, entity_ids: list[str]) -> Art
     places = ArticlePlaces(article_id, title or "", site or "", published, sum(int(m) for _, _, m in firsts))
     if firsts:
         start, end = int(firsts[0][0]), int(firsts[0][1])
-        places.places.append(Place("mention", start, end, _context(body, start, end)))
+        text, mark = _context(body, start, end)
+        places.places.append(Place("mention", start, end, text, mark=mark))
     for start, end, text, cue in store.query(
         f'SELECT start, "end", text, cue FROM quotes WHERE article_id = ? AND speaker_id IN ({marks}) ORDER BY start',
         (article_id, *entity_ids),

@@ -58,6 +58,9 @@ async def test_the_modal_lists_the_other_articles_and_their_quotes(library):
         assert rows[2].startswith("Dredging starts")  # the bare "Okafor" there is the same person
         assert "Okafor stood at the end of the pier" in rows[2]
         assert rows[3].startswith("  “The channel will be deeper by June”")
+        prompt = screen.query_one("#places").get_option_at_index(2).prompt
+        bold = [prompt.plain[span.start:span.end] for span in prompt.spans if "bold" in str(span.style)]
+        assert bold == ["Okafor"]  # the name where it stands in the words around it
         assert not any("Harbour plan approved" in row for row in rows)  # not the article being read
         summary = str(screen.query_one("#summary").render())
         assert "2 other articles · 2 quotes" in summary
@@ -106,3 +109,17 @@ async def test_an_entity_nowhere_else_says_so(library):
         assert not screen.query_one("#places").display
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, EntityHistoryScreen))
+
+
+async def test_the_palette_offers_each_entity_across_the_library(library):
+    from reader.ui.commands import ReaderCommands
+
+    app = ReaderApp(HARBOUR)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_analysis(app, pilot)
+        provider = ReaderCommands(app.screen)
+        commands = {text: run for text, run, _key in provider._commands()}
+        assert {"Across library: Ada Okafor", "Across library: Tomas Brandt"} <= set(commands)
+        commands["Across library: Tomas Brandt"]()
+        await wait_until(pilot, lambda: isinstance(app.screen, EntityHistoryScreen) and app.screen.history is not None)
+        assert [a.title for a in app.screen.history.articles] == ["Tram depot sold"]

@@ -29,7 +29,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from reader.errors import ReaderError
-from reader.index.history import EntityHistory
+from reader.index.history import EntityHistory, Place
 from reader.model import Document, Entity
 from reader.present import plural
 from reader.sanitize import clean_line
@@ -54,9 +54,9 @@ def current_entity(screen: ReadingScreen) -> Entity | None:
     return screen.analysis.entity(screen.selection.entity_id)
 
 
-def show_entity_history(screen: ReadingScreen) -> None:
-    """Open the modal for the current entity and, on a choice, the article at that place."""
-    entity = current_entity(screen)
+def show_entity_history(screen: ReadingScreen, entity: Entity | None = None) -> None:
+    """Open the modal for `entity` (default: the current one) and, on a choice, the article at that place."""
+    entity = entity or current_entity(screen)
     if entity is None:
         screen.notify("Highlight a person in the Entities pane first", timeout=2)
         return
@@ -69,6 +69,15 @@ def show_entity_history(screen: ReadingScreen) -> None:
             screen.app.push_screen(StackedReadingScreen(document, (start, end)))
 
     screen.app.push_screen(EntityHistoryScreen(entity, screen.document), chosen)
+
+
+def _context(place: Place) -> Text:
+    """The words around a first mention, the mention itself in bold."""
+    text = Text(clip(clean_line(place.text), 200), style=MUTED)
+    start, end = place.mark
+    if end > start and end <= len(text.plain) and clean_line(place.text) == place.text:
+        text.stylize("bold not dim", start, end)
+    return text
 
 
 class EntityHistoryScreen(ModalScreen["tuple[Document, int, int] | None"]):
@@ -175,7 +184,8 @@ class EntityHistoryScreen(ModalScreen["tuple[Document, int, int] | None"]):
                     meta = [clean_line(article.published or "")[:10] or "undated", clean_line(article.site),
                             plural(article.mentions, "mention")]
                     prompt.append("  " + " · ".join(m for m in meta if m), style=MUTED)
-                    prompt.append("\n" + clip(clean_line(place.text), 200), style=MUTED)
+                    prompt.append("\n")
+                    prompt.append_text(_context(place))
                 else:
                     prompt = Text("  “" + clip(clean_line(place.text).rstrip(" ,"), 200) + "”", style="italic")
                     if place.cue:
