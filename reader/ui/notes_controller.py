@@ -1,7 +1,7 @@
-"""The reading screen's notes: highlights, notes, the reading position and the export.
+"""The reading screen's notes: highlights, notes and the reading position.
 
 `NotesController` is a plain object the reading screen owns and calls (h, a,
-delete, e, the session's arrival and the screen's end); it holds the
+delete, the session's arrival and the screen's end); it holds the
 `ArticleSession` (SQLite, committed at once), the drafts of notes the
 database refused (kept and offered again: the reader's words are never
 dropped) and the reading-position timer. `open` starts the thread worker
@@ -52,14 +52,13 @@ class NotesHost(Protocol):
 
 
 class NotesController:
-    """h, a, delete and e; the session from its arrival to the screen's end."""
+    """h, a and delete; the session from its arrival to the screen's end."""
 
     def __init__(self, host: NotesHost) -> None:
         self.host = host
         self.session: "ArticleSession | None" = None
         self._drafts: dict[int, str] = {}
         self._position_timer: Any = None
-        self._export_pending = False
         self._open_editor: "tuple[Note, NoteEditor] | None" = None
 
     # -- the session --------------------------------------------------------------------------
@@ -258,72 +257,3 @@ class NotesController:
 
         kind = "note" if note.note.strip() else "highlight"
         self.host.app.push_screen(ConfirmScreen(f"Delete this {kind}?\n“{note.text[:160]}”", yes="Delete"), confirmed)
-
-    # -- export -------------------------------------------------------------------------------
-    def export(self) -> None:
-        if self._need_session() is None:
-            return
-        if not self.host.analysis.complete:
-            self._export_pending = True
-            self.host.notify("The export will be asked for when the analysis finishes", timeout=3)
-            return
-        self._ask_export()
-
-    def analysis_finished(self) -> None:
-        if self._export_pending:
-            self._export_pending = False
-            self._ask_export()
-
-    def _ask_export(self) -> None:
-        """Propose a path in the export directory (never the current one); the reader may edit it."""
-        from reader.export.files import export_path
-        from reader.paths import default_export_dir
-        from reader.ui.screens.export_prompt import ExportPrompt
-
-        if self.session is None:
-            return
-        try:
-            last = self.session.store.setting("export_dir")
-        except ReaderError:
-            last = None
-        proposed = export_path(self.host.document, f"{default_export_dir(last)}/")
-
-        def chosen(path: str | None) -> None:
-            if path:
-                self._export(path, force=False)
-
-        self.host.app.push_screen(ExportPrompt(str(proposed)), chosen)
-
-    def _export(self, path: str, force: bool) -> None:
-        from pathlib import Path
-
-        from reader.export.files import ExportExists, export_path, free_name
-        from reader.ui.screens.export_prompt import ExportExistsScreen
-
-        if self.session is None:
-            return
-        target = export_path(self.host.document, path)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.session.reload()  # notes another instance added meanwhile belong in the export too
-            self.show()
-            written = self.session.export(self.host.analysis, target, force=force)
-        except ExportExists as exc:
-            existing, other = exc.path, free_name(exc.path)
-
-            def answered(choice: str | None) -> None:
-                if choice == "overwrite":
-                    self._export(str(existing), force=True)
-                elif choice == "rename":
-                    self._export(str(other), force=False)
-
-            self.host.app.push_screen(ExportExistsScreen(str(existing), other.name), answered)
-            return
-        except (ReaderError, OSError) as exc:
-            self.host.notify(f"Export failed: {exc}", severity="error", markup=False)
-            return
-        try:
-            self.session.store.set_setting("export_dir", str(Path(written).parent))
-        except ReaderError:
-            pass  # not remembered; the export itself worked
-        self.host.notify(f"Exported to {written}", timeout=5, markup=False)
