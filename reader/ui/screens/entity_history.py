@@ -99,6 +99,7 @@ class EntityHistoryScreen(ModalScreen["tuple[Document, int, int] | None"]):
         self._places: dict[str, tuple[int, int, int]] = {}
         """Option id -> (article id, start, end)."""
         self.opening = False
+        self._opening_place: tuple[int, int, int] = (0, 0, 0)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
