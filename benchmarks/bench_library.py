@@ -151,7 +151,7 @@ def main() -> int:
                     for kind, texts in filters.items()}
         histories, history = timed(lambda name: entity_history(store, name, "person", [name.split()[1]], exclude=1),
                                    names)
-        with store.transaction() as conn:  # the baseline, side by side: the same queries without schema v4's indexes
+        with store.transaction() as conn:  # the baseline, side by side: the same queries without schema v5's indexes
             for index in ("people_name_key", "sources_key", "articles_published"):
                 conn.execute(f"DROP INDEX {index}")  # constant names
         unindexed = {kind: timed(lambda text: filter_articles(store, parse_filter(text)[0]), texts)[0]

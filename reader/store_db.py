@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Self
 
 from reader.errors import ReaderError
 from reader.store_schema import migrate
@@ -106,7 +106,7 @@ class Database:
             delay = min(delay * 2, 0.25)
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike[str] | None = None, **kwargs: Any) -> "Database":
+    def open(cls, data_dir: str | os.PathLike[str] | None = None, **kwargs: Any) -> Self:
         """The store in the data directory (`reader.paths.data_dir`)."""
         from reader.paths import database_path
 
@@ -116,7 +116,7 @@ class Database:
         with self._lock:
             self._conn.close()
 
-    def __enter__(self) -> "Database":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -81,19 +81,19 @@ def test_entity_history_merges_the_bare_name_and_leaves_out_this_article(store):
     assert entity_history(store, "Nobody Atall", "person").articles == []
 
 
-def test_migration_to_v4_fills_sources_from_saved_analyses_and_keeps_notes(tmp_path):
+def test_migration_to_v5_fills_sources_from_saved_analyses_and_keeps_notes(tmp_path):
     path = tmp_path / "old.sqlite3"
     with Store(path) as store:
         ids = fill(store)
         store.add_note(ids["harbour"], 0, 10, "Ada Okafor", "ask her")
-    conn = sqlite3.connect(path, isolation_level=None)  # back to version 3: no sources table, no filter indexes
+    conn = sqlite3.connect(path, isolation_level=None)  # back to version 4: no sources table, no filter indexes
     for index in ("people_name_key", "sources_key", "articles_published"):
         conn.execute(f"DROP INDEX {index}")
     conn.execute("DROP TABLE sources")
-    conn.execute("PRAGMA user_version = 3")
+    conn.execute("PRAGMA user_version = 4")
     conn.close()
     with Store(path) as store:
-        assert user_version(store._conn) == SCHEMA_VERSION == 4
+        assert user_version(store._conn) == SCHEMA_VERSION == 5
         assert store.notes(ids["harbour"])[0].note == "ask her"
         assert _titles(store, "source:Tidewire") == ["Harbour plan approved", "Tram depot sold"]
         assert _titles(store, "source:Norland Press") == ["Dredging starts"]

@@ -14,7 +14,7 @@ API (plain Python over a `reader.store.Store`)
 Tables (schema step `reader.index.schema.library_tables`): `analyses` (the
 analysis as JSON), `people` (one row per entity per article), `person_keys`
 (every name and alias of it, normalised), `quotes` (with speaker and
-paragraph), `sources` (the sources each analysis named; schema v4, with the
+paragraph), `sources` (the sources each analysis named; schema v5, with the
 filters' indexes `reader.index.schema.filter_tables`) and `search_index`, an
 FTS5 table over paragraphs, quotes and names. User text never reaches FTS5 syntax: `match_query` quotes each word.
 """

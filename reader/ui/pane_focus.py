@@ -84,7 +84,7 @@ class PaneFocus:
         if not side.display:
             self.host.set_focus(self.host.article)
 
-    def focused(self, widget: Widget) -> None:
+    def descendant_focused(self, widget: Widget) -> None:
         """A widget of the screen got the focus."""
         if widget is self._pending:
             self._pending = None

@@ -183,7 +183,7 @@ class ReadingScreen(Screen[None]):
         self.pane_focus.toggle()
 
     def on_descendant_focus(self, event) -> None:
-        self.pane_focus.focused(event.widget)
+        self.pane_focus.descendant_focused(event.widget)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.pane_focus.highlighted(event)

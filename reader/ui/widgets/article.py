@@ -5,10 +5,11 @@ drawn, so a million-word article opens as fast as a short one. The text is
 turned into `Segment`s directly (never parsed as markup; `article_draw`
 draws a line, `article_paint` its painted spans) after control and bidi
 characters are replaced one for one (`reader.sanitize.screen_safe`), so
-offsets stay true and nothing reaches the terminal raw. The screen paints spans by layer (`paint`); styles come
-from the `.tcss` component classes, so themes apply. The view owns the jump
-list: `jump` remembers where the cursor was, `back` returns there, and
-`current` is the span the last jump marked.
+offsets stay true and nothing reaches the terminal raw. The screen paints
+spans by layer (`paint`); styles come from the `.tcss` component classes,
+so themes apply. The view owns the jump list: `jump` remembers where the
+cursor was, `back` returns there, and `current` is the span the last jump
+marked.
 """
 
 from __future__ import annotations
