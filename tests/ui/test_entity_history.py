@@ -9,7 +9,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.entity_history import EntityHistoryScreen
 from reader.ui.screens.stacked_reading import StackedReadingScreen
 from tests.library_articles import DREDGING, HARBOUR, analyses, fill
-from tests.ui.conftest import on_cursor_line, wait_analysis, wait_until
+from tests.ui.conftest import on_cursor_line, wait_analysis, wait_workers
 
 
 @pytest.fixture(autouse=True)
@@ -35,14 +35,24 @@ def _rows(screen: EntityHistoryScreen) -> list[str]:
     return [str(places.get_option_at_index(i).prompt) for i in range(places.option_count)]
 
 
+async def _opened(app: ReaderApp, pilot) -> None:
+    """The chosen article is loaded (a worker), its screen pushed and its cursor put at the place."""
+    await wait_workers(pilot, "entity-open")
+    await pilot.pause()
+    assert isinstance(app.screen, StackedReadingScreen)
+    await pilot.pause()  # the place is gone to once the article is laid out
+
+
 async def _history_of(app: ReaderApp, pilot, entity_id: str) -> EntityHistoryScreen:
     await wait_analysis(app, pilot)
     await pilot.press("1")
+    await pilot.pause()
     pane = app.reading.pane("entities")
-    await wait_until(pilot, lambda: pane.has_focus)
+    assert pane.has_focus
     pane.highlight_key(entity_id)
     await pilot.press("l")
-    await wait_until(pilot, lambda: isinstance(app.screen, EntityHistoryScreen) and app.screen.history is not None)
+    await wait_workers(pilot, "entity-history")
+    assert isinstance(app.screen, EntityHistoryScreen) and app.screen.history is not None
     return app.screen
 
 
@@ -74,17 +84,18 @@ async def test_enter_opens_the_article_at_the_quote_and_escape_comes_back(librar
         for _ in range(3):
             await pilot.press("down")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, StackedReadingScreen))
+        await _opened(app, pilot)
         opened = app.screen
         assert opened.document.title == "Dredging starts"
         quote_at = DREDGING.body.index("The channel will be deeper")
-        await wait_until(pilot, lambda: on_cursor_line(app, quote_at))
+        assert on_cursor_line(app, quote_at)
         assert opened.article.current == (quote_at, quote_at + len("The channel will be deeper by June,"))
         await wait_analysis(app, pilot)
         await pilot.pause()
         assert on_cursor_line(app, quote_at)  # the remembered position did not take it away
         await pilot.press("escape", "escape")  # the selection first, then back
-        await wait_until(pilot, lambda: app.screen is first)
+        await pilot.pause()
+        assert app.screen is first
 
 
 async def test_enter_on_an_article_row_opens_it_at_the_first_mention(library):
@@ -92,11 +103,12 @@ async def test_enter_on_an_article_row_opens_it_at_the_first_mention(library):
     async with app.run_test(size=(140, 40)) as pilot:
         await _history_of(app, pilot, "e1")
         await pilot.press("down", "down", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, StackedReadingScreen))
+        await _opened(app, pilot)
         mention = DREDGING.body.index("Okafor stood")
-        await wait_until(pilot, lambda: on_cursor_line(app, mention))
+        assert on_cursor_line(app, mention)
         await wait_analysis(app, pilot)
-        await wait_until(pilot, lambda: app.screen.selection.entity_id == "e1")  # n walks Okafor's mentions here
+        await pilot.pause()
+        assert app.screen.selection.entity_id == "e1"  # n walks Okafor's mentions here
 
 
 async def test_an_entity_nowhere_else_says_so(library):
@@ -108,7 +120,8 @@ async def test_an_entity_nowhere_else_says_so(library):
         assert "No other article in your library mentions Tomas Brandt." in str(screen.query_one("#summary").render())
         assert not screen.query_one("#places").display
         await pilot.press("escape")
-        await wait_until(pilot, lambda: not isinstance(app.screen, EntityHistoryScreen))
+        await pilot.pause()
+        assert not isinstance(app.screen, EntityHistoryScreen)
 
 
 async def test_the_palette_offers_each_entity_across_the_library(library):
@@ -121,5 +134,6 @@ async def test_the_palette_offers_each_entity_across_the_library(library):
         commands = {text: run for text, run, _key in provider._commands()}
         assert {"Across library: Ada Okafor", "Across library: Tomas Brandt"} <= set(commands)
         commands["Across library: Tomas Brandt"]()
-        await wait_until(pilot, lambda: isinstance(app.screen, EntityHistoryScreen) and app.screen.history is not None)
+        await wait_workers(pilot, "entity-history")
+        assert isinstance(app.screen, EntityHistoryScreen)
         assert [a.title for a in app.screen.history.articles] == ["Tram depot sold"]

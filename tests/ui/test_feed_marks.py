@@ -12,7 +12,7 @@ from reader.feeds import add_feed, queue, refresh
 from reader.store import Store
 from reader.ui.app import FeedReaderApp
 from reader.ui.screens.feed_queue import UNREAD
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import wait_workers
 from tests.ui.test_feed_queue import _marks, rss
 
 
@@ -58,9 +58,11 @@ async def test_u_shows_the_mark_at_once_and_a_worker_writes_it(tmp_path, monkeyp
         assert "1 unread of 2" in screen.table.border_title
         assert _stored(feed_ids) == [False, False]
         release.set()
-        await wait_until(pilot, lambda: _stored(feed_ids) == [True, False])
+        await wait_workers(pilot, "feed-mark")
+        assert _stored(feed_ids) == [True, False]
         await pilot.press("u", "down", "u")  # quick toggles land in the order they were asked
-        await wait_until(pilot, lambda: _stored(feed_ids) == [False, True])
+        await wait_workers(pilot, "feed-mark")
+        assert _stored(feed_ids) == [False, True]
         assert _marks(screen) == [(UNREAD, "Green tower"), (" ", "Old bridge reopens")]
     assert ui_threads == {False}  # never written on the UI thread
 
@@ -78,7 +80,7 @@ async def test_a_failed_write_puts_the_mark_back_and_says_so(tmp_path, monkeypat
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         await pilot.press("u")
-        await wait_until(pilot, lambda: "disk is full" in str(screen.status.render()))
+        await wait_workers(pilot, "feed-mark")
         assert str(screen.status.render()) == "Could not mark it read: the disk is full (test)"
         assert _marks(screen)[0] == (UNREAD, "Green tower")
         assert any("the disk is full (test)" in n.message for n in app._notifications)

@@ -7,7 +7,7 @@ from textual.widgets import Input
 from reader.store import Store
 from reader.ui.screens.library import LibraryScreen
 from tests.library_articles import fill
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import wait_workers
 from tests.ui.test_modals import Host, cells, press, screen_text
 
 
@@ -28,7 +28,8 @@ def _status(app: Host) -> str:
 
 async def _filter(app: Host, pilot, text: str, expected: list[str]) -> None:
     app.screen.query_one("#filter", Input).value = text
-    await wait_until(pilot, lambda: _titles(app) == expected)
+    await wait_workers(pilot, "library-filter")  # the index is asked off the UI thread
+    assert _titles(app) == expected
 
 
 async def test_typed_terms_narrow_the_list():
@@ -37,7 +38,8 @@ async def test_typed_terms_narrow_the_list():
         await pilot.pause()
         assert len(cells(app)) == 4
         await press(pilot, "slash", *"person:okafor")  # typed as a person would, lower case
-        await wait_until(pilot, lambda: _titles(app) == ["Dredging starts", "Ferry fares rise", "Harbour plan approved"])
+        await wait_workers(pilot, "library-filter")
+        assert _titles(app) == ["Dredging starts", "Ferry fares rise", "Harbour plan approved"]
         assert _status(app) == "3 of 4 articles: person okafor"
         await _filter(app, pilot, "person:Ada Okafor source:Tidewire", ["Harbour plan approved"])
         await _filter(app, pilot, "source:Norland", ["Dredging starts"])  # a cited agency, by its first word
