@@ -20,6 +20,8 @@ notes:     id, article_id, start_offset, end_offset, text (highlighted),
 Version 2 adds the library index and the feeds (`reader.index.schema`).
 Version 3 adds settings: key -> value (e.g. "export_dir", the last one used).
 Version 4 adds drafts: the text of notes being written (`reader.drafts`).
+Version 5 adds the sources each analysis named and the indexes behind the
+library screen's filters (`reader.index.schema.filter_tables`).
 """
 
 from __future__ import annotations
@@ -94,7 +96,13 @@ def _v4(conn: sqlite3.Connection) -> None:
     draft_tables(conn)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
+def _v5(conn: sqlite3.Connection) -> None:
+    from reader.index.schema import filter_tables
+
+    filter_tables(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -117,3 +117,39 @@ def library_tables(conn: sqlite3.Connection) -> None:
                 "INSERT INTO search_index (text, kind, article_id, ref, start) VALUES (?, 'paragraph', ?, ?, ?)",
                 (body[start:end], article_id, str(number), start),
             )
+
+
+def filter_tables(conn: sqlite3.Connection) -> None:
+    """The library screen's filters: a `sources` table (the sources each analysis named) and the
+    indexes that answer "articles mentioning X", "articles citing Y" and "published between" without a scan.
+
+    Sources of articles analysed before this step are read back from their saved analyses.
+    """
+    conn.execute(
+        """
+        CREATE TABLE sources (
+            article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            source_id   TEXT NOT NULL,
+            name        TEXT NOT NULL,
+            kind        TEXT NOT NULL DEFAULT '',
+            name_key    TEXT NOT NULL,
+            PRIMARY KEY (article_id, source_id)
+        )
+        """
+    )
+    conn.execute("CREATE INDEX sources_key ON sources (name_key)")
+    conn.execute("CREATE INDEX people_name_key ON people (name_key, kind)")
+    conn.execute("CREATE INDEX articles_published ON articles (published)")
+    from reader.index.names import name_key
+
+    for article_id, data in conn.execute("SELECT article_id, analysis FROM analyses").fetchall():
+        try:
+            sources = json.loads(data).get("sources", [])
+            rows = [(article_id, str(s["id"]), str(s.get("name") or s.get("url") or ""), str(s.get("kind", "")))
+                    for s in sources]
+        except (ValueError, AttributeError, KeyError, TypeError):
+            continue
+        conn.executemany(
+            "INSERT OR IGNORE INTO sources (article_id, source_id, name, kind, name_key) VALUES (?, ?, ?, ?, ?)",
+            [(*row, name_key(row[2])) for row in rows if row[2]],
+        )

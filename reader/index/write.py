@@ -29,7 +29,7 @@ def index_article(store: "Store", article_id: int, document: Document, analysis:
     body = document.body
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with store.transaction() as conn:
-        for table in ("analyses", "people", "person_keys", "quotes", "search_index"):
+        for table in ("analyses", "people", "person_keys", "quotes", "sources", "search_index"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # table names are constants
         conn.execute(
             "INSERT INTO analyses (article_id, model, analysed, analysis) VALUES (?, ?, ?, ?)",
@@ -74,3 +74,8 @@ def index_article(store: "Store", article_id: int, document: Document, analysis:
                 "INSERT INTO search_index (text, kind, article_id, ref, start) VALUES (?, 'quote', ?, ?, ?)",
                 (quote.text, article_id, quote.id, quote.start),
             )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sources (article_id, source_id, name, kind, name_key) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, source.id, source.name or source.url, source.kind, name_key(source.name or source.url))
+             for source in analysis.sources if source.name or source.url],
+        )

@@ -51,6 +51,10 @@ class ReaderCommands(Provider):
         analysis = screen.analysis
         for entity in analysis.entities:
             yield (f"Entity: {entity.name}", partial(screen.goto_first_mention, entity.id), f"{entity.count} mentions")
+        from reader.ui.screens.entity_history import show_entity_history
+
+        for entity in analysis.entities:
+            yield (f"Across library: {entity.name}", partial(show_entity_history, screen, entity), "l")
         for quote in analysis.quotes:
             who = quote.speaker or quote.speaker_mention or "unattributed"
             yield (f"Quote: {clip(quote.text, 60)} — {who}", partial(self._goto, "quotes", quote.id), "")

@@ -35,7 +35,8 @@ LONG = {
     "export": "export the article, analysis and notes to Markdown",
     "screen.delete_note": "delete the note (Notes pane; asks first)", "screen.note": "edit the note (Notes pane)",
     "quit": "quit", "help": "this help", "toggle_theme": "switch between dark and light themes",
-    "library": "the articles you have read",
+    "library": "the articles you have read (filter: / then person:, source:, since:, until:)",
+    "screen.entity_history": "this entity across your library: its other articles and quotes (enter opens one there)",
 }
 
 
@@ -73,6 +74,7 @@ def help_sections() -> "list[Section]":
     from reader.ui.app import ReaderApp
     from reader.ui.screens.reading import ReadingScreen
     from reader.ui.widgets.article import ArticleView
+    from reader.ui.widgets.analysis_panes import EntitiesPane
     from reader.ui.screens.note_editor import NoteEditor
     from reader.ui.widgets.notes_pane import NotesPane
 
@@ -85,7 +87,9 @@ def help_sections() -> "list[Section]":
         ("Reading", _rows([b for b in ArticleView.BINDINGS if isinstance(b, Binding)])
          + _rows(screen, ("toggle_width", "toggle_panes"))),
         ("Panes", _rows(screen, ("cycle", "focus_")) + [("enter / click", "jump to the item's place in the text"),
-                                                        ("j / k, ↑ / ↓", "move in a pane (the article follows)")]),
+                                                        ("j / k, ↑ / ↓", "move in a pane (the article follows)")]
+         + [(f"{key} (Entities pane)", text) for key, text in
+            _rows([b for b in EntitiesPane.BINDINGS if isinstance(b, Binding)])]),
         ("Between mentions", _rows(screen, ("next", "quote", "speaker", "back"))
          + [("click a name", "select that entity")]),
         ("Search", _rows(screen, ("search", "clear"))),
@@ -96,6 +100,12 @@ def help_sections() -> "list[Section]":
         ("Feed queue (reader feed)", [(queue["select_cursor"], "fetch and open the highlighted item (it is marked read)"),
                                       (queue["toggle_read"], "mark the highlighted item read or unread"),
                                       (queue["clear"], "from its article: back to the queue")]),
+        ("Library (L)", [("/", "the filter bar: words match the title or site; typed terms ask the index"),
+                         ("person:NAME", "articles that mention them (aliases and surnames merged; who: too)"),
+                         ("source:NAME", "articles citing that source (agency, outlet) or from that site"),
+                         ("since:DATE / until:DATE", "published in that range: 2026, 2026-01 or 2026-01-09 (from: / to:)"),
+                         ('person:"A B" words', "quote a value to write free words after it"),
+                         ("enter / esc", "open the article / close")]),
         ("App", _rows([b for b in ReaderApp.BINDINGS if isinstance(b, Binding)])
          + [("ctrl+p", "command palette: jump to any entity, quote or date; every action; themes")]),
     ]

@@ -20,7 +20,16 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.note_editor import DRAFT_HINT, KEEP_DRAFT_QUESTION, NoteEditor
 
-from tests.ui.conftest import wait_notes, wait_until
+from tests.ui.conftest import wait_notes
+
+
+async def wait_until(pilot, condition, limit: float = 20.0) -> None:
+    """Pause until `condition()` holds: the draft is written after a debounce timer, not by a worker one waits for."""
+    waited = 0.0
+    while not condition():
+        await pilot.pause(0.05)
+        waited += 0.05
+        assert waited < limit, "timed out"
 
 
 def _stored(document):

@@ -7,7 +7,10 @@ the library's saved copy, else the page through `reader.load`, else the
 full text the feed carried), marks the item read and pushes a
 `FeedArticleScreen` for it; `escape` there (with nothing left to clear)
 comes back here. A failure (offline, with nothing fetched before) is one
-line in the status bar under the table.
+line in the status bar under the table. `u` marks the highlighted item read
+or unread at once and writes the mark in a thread worker; when the write
+fails the mark goes back and the reader is told (a notification and the
+status line).
 
 Every field is untrusted text: cleaned (`clean_line`) and passed to the
 DataTable as `rich.text.Text`, never as markup.
@@ -15,6 +18,7 @@ DataTable as `rich.text.Text`, never as markup.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,12 +30,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
-from reader import navigate as nav
 from reader.errors import ReaderError
 from reader.feeds.queue import QueueItem
 from reader.model import Document
 from reader.sanitize import clean_line
-from reader.ui.screens.reading import ReadingScreen
+from reader.ui.screens.stacked_reading import StackedReadingScreen
 
 EMPTY_TEXT = "The reading queue is empty: `reader feed add URL` remembers a feed"
 UNREAD = "•"
@@ -64,6 +67,9 @@ class FeedQueueScreen(Screen[None]):
         self.items = list(items)
         self.fetching: int | None = None
         """The id of the item being fetched (one at a time)."""
+        self._wanted: dict[int, bool] = {}
+        """Item id -> the read mark last asked for with `u` (what the mark worker writes)."""
+        self._marks_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         unread = sum(not item.read for item in self.items)
@@ -160,6 +166,8 @@ class FeedQueueScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """An unexpected error in the fetch is one status line too (the queue stays usable)."""
+        if event.worker.group == "feed-mark" and event.state == WorkerState.ERROR:
+            self.say(f"Could not change the mark: {type(event.worker.error).__name__}: {event.worker.error}")
         if event.worker.group == "feed-fetch" and event.state == WorkerState.ERROR and self.fetching is not None:
             item = self.item(self.fetching)
             self._failed(item, f"{type(event.worker.error).__name__}: {event.worker.error}")
@@ -175,32 +183,49 @@ class FeedQueueScreen(Screen[None]):
         self.app.push_screen(FeedArticleScreen(document))
 
     def action_toggle_read(self) -> None:
-        """Mark the highlighted item read, or unread again."""
-        from reader.feeds.queue import mark_read
-        from reader.store import Store
+        """Mark the highlighted item read, or unread again: shown at once, written by a thread worker."""
+        from reader.paths import data_dir
 
         item = self._cursor_item()
         if item is None:
             return
-        try:
-            with Store.open() as store:
-                mark_read(store, item.id, not item.read)
-        except ReaderError as exc:
-            self.say(f"Could not change the mark: {exc}")
-            return
+        with self._marks_lock:
+            self._wanted[item.id] = not item.read
         self._set_read(item.id, not item.read)
+        self._write_mark(item.id, data_dir(create=False))
+
+    @work(thread=True, group="feed-mark", exit_on_error=False, description="read mark")
+    def _write_mark(self, item_id: int, directory: Path) -> None:
+        """Write the item's latest wanted mark (under a lock: quick toggles land in order)."""
+        from reader.feeds.queue import mark_read
+        from reader.store import Store
+
+        with self._marks_lock:
+            read = self._wanted[item_id]
+            try:
+                with Store.open(directory) as store:
+                    mark_read(store, item_id, read)
+                return
+            except ReaderError as exc:
+                error = str(exc)
+            superseded = self._wanted[item_id] != read  # a newer `u` is on its way (its worker reports itself)
+            if not superseded:
+                self._wanted[item_id] = not read
+        if not superseded:  # outside the lock: the UI thread may be waiting for it in `u`
+            self.app.call_from_thread(self._mark_failed, item_id, read, error)
+
+    def _mark_failed(self, item_id: int, read: bool, error: str) -> None:
+        """The write failed: the mark goes back to what the store holds, and the reader is told."""
+        self._set_read(item_id, not read)
+        message = f"Could not mark it {'read' if read else 'unread'}: {error}"
+        self.say(message)
+        self.notify(message, severity="error", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.items) if action == "toggle_read" else True
 
 
-class FeedArticleScreen(ReadingScreen):
+class FeedArticleScreen(StackedReadingScreen):
     """A reading screen over the queue: `escape`, once nothing is left to clear, goes back to it."""
 
     BINDINGS = [Binding("escape", "clear", "Queue", key_display="esc")]
-
-    def action_clear(self) -> None:
-        if self.searching or self.navigator.selection != nav.Selection():
-            super().action_clear()
-        else:
-            self.dismiss(None)

@@ -12,8 +12,14 @@ One row per article, in the order given (the store's: last opened first),
 with the IDs `reader library` shows (they never change): ID, title, site, published, notes,
 last opened ("today 09:12", "yesterday 18:40", else the date). `enter` (or a
 click on the highlighted row) opens the row; `escape`, `q` or `L` close
-with None. `/` focuses a filter that narrows the rows by title or site;
-`enter` or `escape` in the filter go back to the table. The title takes the
+with None. `/` focuses the filter bar: free words narrow the rows by title
+or site, and typed terms ask the library index (`reader.index.filters`):
+`person:Ada Okafor source:Tidewire since:2026-01 until:2026-03-31` keeps the
+articles that mention that person (aliases merged), name that source (or
+come from that site) and were published in that range. The index is asked
+in a thread worker; the line under the bar says how many rows are kept and
+how the filter was read (or what it left out). `enter` or `escape` in the
+filter go back to the table. The title takes the
 width the other columns leave; on a narrow terminal (80 columns) the site is
 shortened and the Published column is left out so titles stay readable.
 
@@ -24,16 +30,19 @@ DataTable as `rich.text.Text`, never as a markup string.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import Worker, WorkerState
 
+from reader.index.filters import LibraryFilter, parse_filter
 from reader.library import when_opened
 from reader.sanitize import clean_line
 from reader.store import Article
@@ -41,6 +50,7 @@ from reader.store import Article
 EMPTY_TEXT = "No articles read yet"
 EMPTY_HINT = "Open an article (reader FILE|URL) and it will be listed here."
 NO_MATCH_TEXT = "No article matches the filter"
+FILTER_HINT = "Filter: words · person:NAME · source:NAME · since:2026-01-01 · until:DATE  (/)"
 
 HEADERS = ("ID", "Title", "Site", "Published", "Notes", "Last opened")
 SITE_MAX = 24
@@ -94,6 +104,10 @@ class LibraryScreen(ModalScreen[int | None]):
         self.now = (now or datetime.now(timezone.utc)).astimezone()
         self._rows = [self._row(article) for article in self.articles]
         self._layout_now: dict[int, int] = {}
+        self._filter = LibraryFilter()
+        self._kept: set[int] | None = None
+        """The article ids the typed terms keep (None: no typed term)."""
+        self._problems: list[str] = []
 
     def _row(self, article: Article) -> tuple[str, ...]:
         """The six display strings of one article (cleaned of control characters)."""
@@ -115,7 +129,8 @@ class LibraryScreen(ModalScreen[int | None]):
             if not self.articles:
                 yield Static(Text(f"{EMPTY_TEXT}\n\n{EMPTY_HINT}", justify="center"), id="empty", classes="empty")
             else:
-                yield Input(placeholder="Filter by title or site  (/)", id="filter")
+                yield Input(placeholder=FILTER_HINT, id="filter")
+                yield Static("", id="filter-status")
                 yield LibraryTable(cursor_type="row", zebra_stripes=True, id="table")
                 yield Static(NO_MATCH_TEXT, id="no-match", classes="empty")
         yield Footer()
@@ -160,11 +175,26 @@ class LibraryScreen(ModalScreen[int | None]):
         return layout
 
     def _visible(self) -> list[int]:
-        """Indexes of the rows the filter keeps."""
-        needle = self.query_one("#filter", Input).value.strip().casefold()
-        if not needle:
-            return list(range(len(self._rows)))
-        return [i for i, row in enumerate(self._rows) if needle in row[1].casefold() or needle in row[2].casefold()]
+        """Indexes of the rows the filter keeps: the free words here, the typed terms from the index."""
+        needle = self._filter.words.casefold()
+        return [i for i, row in enumerate(self._rows)
+                if (self._kept is None or self.articles[i].id in self._kept)
+                and (not needle or needle in row[1].casefold() or needle in row[2].casefold())]
+
+    def _say(self, shown: int) -> None:
+        """The line under the filter bar: how many rows, how the filter was read, what it left out."""
+        flt = self._filter
+        if not (flt.words or flt.typed or self._problems):
+            line = ""
+        else:
+            read = [f"“{flt.words}”"] if flt.words else []
+            read += [f"person {name}" for name in flt.people] + [f"source {name}" for name in flt.sources]
+            if flt.since or flt.until:
+                read.append(f"published {flt.since or '…'} – {flt.until or '…'}")
+            line = f"{shown} of {len(self.articles)} articles"
+            line += (": " + " · ".join(read)) if read else ""
+            line += "".join(f"  ({problem})" for problem in self._problems)
+        self.query_one("#filter-status", Static).update(Text(clean_line(line), no_wrap=True, overflow="ellipsis"))
 
     def _populate(self) -> None:
         """(Re)build the table for the current filter and width, keeping the cursor's article."""
@@ -181,6 +211,7 @@ class LibraryScreen(ModalScreen[int | None]):
             row = self._rows[i]
             table.add_row(*(_cell(row[c], right=c in RIGHT) for c in layout), key=str(self.articles[i].id))
         self._layout_now = layout
+        self._say(len(visible))
         self.query_one("#no-match").display = not visible
         table.display = bool(visible)
         if keep is not None and keep in {str(self.articles[i].id) for i in visible}:
@@ -189,8 +220,37 @@ class LibraryScreen(ModalScreen[int | None]):
     # -- events and actions ------------------------------------------------------
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        self._populate()
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._filter, self._problems = parse_filter(event.value)
+        if not self._filter.typed:
+            self._kept = None
+            self._populate()
+            return
+        from reader.paths import data_dir
+
+        self._ask_index(event.value, self._filter, data_dir(create=False))
+
+    @work(thread=True, exclusive=True, group="library-filter", exit_on_error=False, description="filter")
+    def _ask_index(self, text: str, flt: LibraryFilter, directory: Path) -> tuple[str, set[int]]:
+        from reader.index.filters import filter_articles
+        from reader.store import Store
+
+        with Store.open(directory) as store:
+            return text, filter_articles(store, flt)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "library-filter":
+            return
+        current = self.query_one("#filter", Input).value
+        if event.state == WorkerState.SUCCESS:
+            text, kept = event.worker.result
+            if text == current:  # an answer to what is typed now, not to an earlier key
+                self._kept = kept
+                self._populate()
+        elif event.state == WorkerState.ERROR:
+            self._kept = None
+            self._problems = [*self._problems, f"the library index is unavailable: {event.worker.error}"]
+            self._populate()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:

@@ -307,3 +307,9 @@ class ReadingScreen(Screen[None]):
 
     def action_export(self) -> None:
         self.exporter.export()
+
+    def action_entity_history(self) -> None:
+        """`l` in the Entities pane: this entity's other articles and quotes in the library."""
+        from reader.ui.screens.entity_history import show_entity_history
+
+        show_entity_history(self)

@@ -8,6 +8,7 @@ nothing or could not run.
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 
 from reader.language import english_only_error
 from reader.model import Analysis, ArticleDate, Document
@@ -52,6 +53,8 @@ class AnalysisPane(ItemPane):
 
 
 class EntitiesPane(AnalysisPane):
+    BINDINGS = [Binding("l", "screen.entity_history", "Across library", id="entities.history")]
+
     pane_title = "Entities"
     empty_text = "No people, organisations or places found"
 
