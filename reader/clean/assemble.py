@@ -12,6 +12,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from reader.clean.blocktext import Part
+from reader.clean.choose import restyle
 from reader.clean.pasted import BYLINE, CREDIT, SOURCES_LINE, WIDGET
 from reader.model import Document, Link
 
@@ -44,7 +45,7 @@ def _is_junk(kind: str, text: str) -> bool:
     words = len(text.split())
     if END_MATTER.search(text) and words <= 40:
         return True
-    if _DATE_ONLY.match(text) and words <= 12:
+    if _DATE_ONLY.match(text) and words <= 12 or text.lower().strip(" :") in ("updated", "published", "posted"):
         return True
     if CREDIT.search(text) and len(text.split()) <= 10 and not text.endswith("."):
         return True
@@ -58,6 +59,11 @@ def _is_byline(text: str, authors: set[str]) -> bool:
         return False
     if BYLINE.match(text) or text.lower() in authors:
         return True
+    rest = text.lower()
+    for name in sorted(authors, key=len, reverse=True):
+        rest = rest.replace(name, " ")
+    if authors and rest != text.lower() and not re.sub(r"\b(?:and|by)\b|[,&]", " ", rest).strip():
+        return True  # "Jane Doe and John Roe": the authors' names alone
     return 2 <= len(words) <= 4 and text.isupper() and text.replace(" ", "").replace(".", "").replace("-", "").isalpha()
 
 
@@ -98,7 +104,7 @@ def _merge_timestamps(parts: list) -> list:
 def _strip_title(parts: list[Part], title: str) -> list[Part]:
     """The headline repeated at the top of the body is the title, not a block."""
     norm = " ".join(title.split()).lower()
-    while parts and parts[0][0] == "heading" and norm and (
+    while parts and parts[0][0] in ("heading", "paragraph") and norm and (
         parts[0][1].lower() == norm or (norm in parts[0][1].lower() and len(parts[0][1]) < 2 * len(norm))
     ):
         parts.pop(0)
@@ -120,6 +126,8 @@ def assemble(parts: list[Part], meta: dict[str, Any], credits: list[str], points
     parts = _merge_timestamps([p for p in parts if not _is_junk(p[0], p[1])])
     if points and not any(p[1] == points[-1][1] for p in parts):
         parts = points + parts
+    elif points:
+        parts = restyle(parts, points)
     title = meta.get("title", "")
     parts = _strip_title(parts, title)
     parts, meta["listed_sources"] = _listed_sources(parts)

@@ -108,22 +108,18 @@ def trafilatura_candidate(tree: etree._Element, url: str | None) -> Candidate:
     return Candidate("trafilatura", xml_parts(body) if body is not None else [], meta)
 
 
-READABILITY_DROP = ("script", "style", "noscript", "template", "iframe", "form", "svg")
-
-
 def readability_candidate(tree: etree._Element, url: str | None) -> Candidate:
-    """readability-lxml's article (from a copy without scripts and forms), walked into parts."""
+    """readability-lxml's article, from a copy of the page pruned of navigation, share bars, related boxes
+    and ads (`html._prune`), walked into parts."""
     from copy import deepcopy
 
     from lxml import html as lxml_html
     from readability import Document as Readability
 
-    from reader.clean.html import _blocks
+    from reader.clean.html import _blocks, _prune
 
     copy = deepcopy(tree)
-    for el in list(copy.iter(*READABILITY_DROP)):
-        if el.getparent() is not None:
-            el.drop_tree()
+    _prune(copy)
     try:
         summary = Readability(copy, url=url).summary(html_partial=True)
         content = lxml_html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None

@@ -5,13 +5,19 @@ other; `benchmarks/wcxb_adapter.py`):
 
 - **Choice by agreement.** trafilatura is the base (the better extractor on
   unseen sites), unless nearly all its words are also in readability's
-  article and readability's is clearly longer: then trafilatura kept only a
-  part of the same article and readability's is the base.
+  article and readability's is about as long or longer: then both found the
+  same article (or trafilatura only a part of it) and readability's, which
+  keeps the page's headings and lists (trafilatura's fallbacks flatten them
+  to paragraphs), is the base.
 - **Merge.** The two candidates' blocks are aligned (equal blocks, in page
-  order); where the base has nothing between two aligned blocks and the
-  other candidate has blocks there, those are a passage the base skipped
-  inside the article and are put back. Blocks before the first or after the
+  order); blocks the other candidate has between two aligned blocks, and the
+  base has not, are a passage the base skipped inside the article and are
+  put back (after the base's own blocks of that gap; before the first pair
+  only when the base has blocks of its own there). Blocks before the first or after the
   last aligned block are never added (that is where boilerplate sits).
+- **The page's own structure.** A base paragraph that the other candidate
+  has as a heading, list item or blockquote takes that kind (readability
+  walks the page's tags; trafilatura's fallbacks flatten them).
 - **One copy.** A long block repeated word for word is kept once.
 
 Every step is linear or n log n in the blocks (the alignment is a longest
@@ -29,8 +35,8 @@ from reader.clean.candidates import Candidate
 
 CONTAINED = 0.85
 """Share of trafilatura's words that must be in readability's article for readability to take over..."""
-LONGER = 1.15
-"""...when readability's article is at least this much longer."""
+AS_LONG = 0.9
+"""...when readability's article is at least this long against trafilatura's."""
 _WORD = re.compile(r"\w+")
 
 
@@ -78,11 +84,23 @@ def merge(base: list[Part], other: list[Part]) -> list[Part]:
     for n, (i, j) in enumerate(pairs):
         gap = base[bi:i]
         out.extend(gap)
-        if n and not gap:
-            out.extend(other[oi:j])
+        if n or i > 0:  # the first pair: only when the base has its own blocks before it (the interior)
+            have = {_key(p[1]) for p in gap}
+            out.extend(p for p in other[oi:j] if _key(p[1]) not in have)
         out.append(base[i])
         bi, oi = i + 1, j + 1
     out.extend(base[bi:])
+    return out
+
+
+def restyle(parts: list[Part], reference: list[Part]) -> list[Part]:
+    """`parts` with each paragraph that `reference` has as another kind of block given that kind and level."""
+    kinds = {_key(p[1]): (p[0], p[2]) for p in reference if p[0] != "paragraph"}
+    out: list[Part] = []
+    for kind, text, level, links in parts:
+        if kind == "paragraph" and (found := kinds.get(_key(text))):
+            kind, level = found
+        out.append((kind, text, level, links))
     return out
 
 
@@ -106,6 +124,6 @@ def choose(traf: Candidate, read: Candidate) -> Candidate:
     t_total, r_total = sum(t_words.values()), sum(r_words.values())
     shared = sum((t_words & r_words).values())
     base, other = traf, read
-    if t_total == 0 or shared >= CONTAINED * t_total and r_total >= LONGER * t_total:
+    if t_total == 0 or shared >= CONTAINED * t_total and r_total >= AS_LONG * t_total:
         base, other = read, traf
-    return Candidate(base.name, dedupe(merge(base.parts, other.parts)), base.meta)
+    return Candidate(base.name, dedupe(restyle(merge(base.parts, other.parts), other.parts)), base.meta)
