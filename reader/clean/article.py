@@ -15,7 +15,7 @@ import re
 from reader.clean import html as page
 from reader.clean.assemble import assemble, key_points
 from reader.clean.candidates import Candidate, readability_candidate, trafilatura_candidate
-from reader.clean.choose import choose
+from reader.clean.choose import choose, is_navigation, prose_words
 from reader.clean.metadata import extract_metadata
 from reader.clean.rawguard import cap_attributes
 from reader.errors import ReaderError
@@ -52,10 +52,13 @@ def clean_html(html: str, url: str | None = None) -> Document:
         page._prune(tree)
         chosen = Candidate("pruned", page.pruned_body(tree))
     else:
-        chosen = choose(trafilatura_candidate(tree, url), readability_candidate(tree, url))
+        prose = prose_words(tree)
+        chosen = choose(trafilatura_candidate(tree, url), readability_candidate(tree, url), prose)
         if not chosen.parts:
             page._prune(tree)
             chosen = Candidate("pruned", page.pruned_body(tree))
+            if is_navigation(chosen.parts, prose):
+                chosen = Candidate("none", [])
     if not chosen.parts and tree.xpath("//frameset"):
         raise ReaderError("a frameset page has no article of its own: open one of its frames instead")
     return assemble(chosen.parts, meta, credits, points)

@@ -18,6 +18,8 @@ other; `benchmarks/wcxb_adapter.py`):
 - **The page's own structure.** A base paragraph that the other candidate
   has as a heading, list item or blockquote takes that kind (readability
   walks the page's tags; trafilatura's fallbacks flatten them).
+- **Not an article.** A candidate whose words appear on the page almost
+  only as link anchors (a menu, a list of headlines) proposes nothing.
 - **One copy.** A long block repeated word for word is kept once.
 
 Every step is linear or n log n in the blocks (the alignment is a longest
@@ -118,8 +120,33 @@ def dedupe(parts: list[Part]) -> list[Part]:
     return out
 
 
-def choose(traf: Candidate, read: Candidate) -> Candidate:
-    """The article of the page from its two candidates (see the module docstring)."""
+PROSE_SHARE = 0.4
+"""A candidate fewer of whose words than this appear on the page outside link anchors is navigation."""
+
+
+def prose_words(tree) -> Counter[str]:
+    """The page's words outside link anchors (all its text, less the text of every `<a>`): one pass each."""
+    body = tree.find("body")
+    body = tree if body is None else body
+    words = Counter(_WORD.findall(body.text_content().lower()))
+    for anchor in body.iter("a"):
+        words.subtract(_WORD.findall(anchor.text_content().lower()))
+    return words
+
+
+def is_navigation(parts: list[Part], prose: Counter[str] | None) -> bool:
+    """True when the parts' words are nearly all link text on the page (a menu, a list of headlines)."""
+    if prose is None:
+        return False
+    words = _words(parts)
+    total = sum(words.values())
+    found = sum(min(n, max(0, prose[w])) for w, n in words.items())
+    return bool(total) and found < PROSE_SHARE * total
+
+
+def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None) -> Candidate:
+    """The article of the page from its two candidates (see the module docstring); `prose` from `prose_words`."""
+    traf, read = (Candidate(c.name, [], c.meta) if is_navigation(c.parts, prose) else c for c in (traf, read))
     t_words, r_words = _words(traf.parts), _words(read.parts)
     t_total, r_total = sum(t_words.values()), sum(r_words.values())
     shared = sum((t_words & r_words).values())
