@@ -128,3 +128,15 @@ def test_a_tag_with_a_million_attributes_is_cut_in_one_pass():
     html = "<p " + " ".join(f"a{i}=1" for i in range(200_000)) + ">Text</p>"
     cut = cap_attributes(html)
     assert cut.endswith(">Text</p>") and cut.count("=") == MAX_ATTRIBUTES
+
+
+def test_extras_outside_the_marked_article_body_are_left_out():
+    from collections import Counter
+
+    article = [para(f"{t} Paragraph {n} of the ferry story goes on with invented words.") for n, t in enumerate(P * 3)]
+    extra = [para(f"Readers also liked story {n} about lighthouse keepers, their cats and a northern cape in winter.")
+             for n in range(12)]
+    marked = Counter(w for p in article for w in p[1].lower().replace(",", " ").replace(".", " ").split())
+    traf, read = Candidate("trafilatura", article + extra), Candidate("readability", article)
+    assert choose(traf, read, None, marked).name == "readability"
+    assert choose(traf, read, None, None).name == "trafilatura"  # no article markup: trafilatura's extras stand

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from reader.clean import html as page
-from reader.clean.assemble import assemble, key_points
+from reader.clean.assemble import article_parts, assemble, key_points
 from reader.clean.candidates import Candidate, readability_candidate, trafilatura_candidate
-from reader.clean.choose import choose, is_navigation, prose_words
+from reader.clean.choose import choose, is_navigation, marked_article_words, prose_words
 from reader.clean.metadata import extract_metadata
 from reader.clean.rawguard import cap_attributes
 from reader.errors import ReaderError
@@ -53,7 +53,10 @@ def clean_html(html: str, url: str | None = None) -> Document:
         chosen = Candidate("pruned", page.pruned_body(tree))
     else:
         prose = prose_words(tree)
-        chosen = choose(trafilatura_candidate(tree, url), readability_candidate(tree, url), prose)
+        traf, read = trafilatura_candidate(tree, url), readability_candidate(tree, url)
+        traf.parts, read.parts = article_parts(traf.parts, meta, points), article_parts(read.parts, meta, points)
+        marked = marked_article_words(page._elements(tree, lambda el: el.get("itemprop") == "articleBody"))
+        chosen = choose(traf, read, prose, marked)
         if not chosen.parts:
             page._prune(tree)
             chosen = Candidate("pruned", page.pruned_body(tree))

@@ -121,6 +121,19 @@ def _listed_sources(parts: list[Part]) -> tuple[list[Part], list[str]]:
     return parts, listed
 
 
+def article_parts(parts: list[Part], meta: dict[str, Any], points: list[Part]) -> list[Part]:
+    """A candidate's parts without the page's chrome: widget lines, the headline, bylines, the key points.
+
+    Candidates are compared on these (a headline or a "Key points" box one of them kept is not
+    a disagreement about the article); `assemble` puts the key points back in front.
+    """
+    listed = {p[1] for p in points}
+    parts = _strip_title([p for p in parts if not _is_junk(p[0], p[1]) and p[1] not in listed], meta.get("title", ""))
+    authors = {a.lower() for a in meta.get("authors", [])}
+    head = [p for p in parts[:4] if _is_byline(p[1], authors)]
+    return [p for p in parts if p not in head]
+
+
 def assemble(parts: list[Part], meta: dict[str, Any], credits: list[str], points: list[Part]) -> Document:
     """The Document of `parts` with the page's metadata `meta`."""
     parts = _merge_timestamps([p for p in parts if not _is_junk(p[0], p[1])])

@@ -9,18 +9,24 @@ other; `benchmarks/wcxb_adapter.py`):
   same article (or trafilatura only a part of it) and readability's, which
   keeps the page's headings and lists (trafilatura's fallbacks flatten them
   to paragraphs), is the base.
+- **The page's own article markup.** When readability's article (150 words
+  or more) is nearly all inside trafilatura's, and the words trafilatura has
+  beyond it are mostly outside the page's `itemprop="articleBody"` element,
+  those extras are the page's surroundings: readability's is the base.
+  (Measured: the same test against `<article>` or `<main>` lowers one half.)
 - **Merge.** The two candidates' blocks are aligned (equal blocks, in page
-  order); blocks the other candidate has between two aligned blocks, and the
-  base has not, are a passage the base skipped inside the article and are
-  put back (after the base's own blocks of that gap; before the first pair
-  only when the base has blocks of its own there). Blocks before the first or after the
+  order); where the base has nothing between two aligned blocks and the
+  other candidate has blocks there, those are a passage the base skipped
+  inside the article and are put back (measured: also adding the other's
+  blocks where the base has a different passage lowers F1 on both halves). Blocks before the first or after the
   last aligned block are never added (that is where boilerplate sits).
 - **The page's own structure.** A base paragraph that the other candidate
   has as a heading, list item or blockquote takes that kind (readability
   walks the page's tags; trafilatura's fallbacks flatten them).
 - **Not an article.** A candidate whose words appear on the page almost
   only as link anchors (a menu, a list of headlines) proposes nothing.
-- **One copy.** A long block repeated word for word is kept once.
+- **One copy.** A block the base already has is never added again (a page's
+  own repeated lines, a recipe's "1 cup" twice, stay as the page has them).
 
 Every step is linear or n log n in the blocks (the alignment is a longest
 increasing subsequence over a dictionary of block keys).
@@ -81,13 +87,13 @@ def merge(base: list[Part], other: list[Part]) -> list[Part]:
     pairs = align(base, other)
     if not pairs:
         return list(base)
+    have = {_key(p[1]) for p in base}
     out: list[Part] = []
     bi = oi = 0
     for n, (i, j) in enumerate(pairs):
         gap = base[bi:i]
         out.extend(gap)
-        if n or i > 0:  # the first pair: only when the base has its own blocks before it (the interior)
-            have = {_key(p[1]) for p in gap}
+        if n and not gap:
             out.extend(p for p in other[oi:j] if _key(p[1]) not in have)
         out.append(base[i])
         bi, oi = i + 1, j + 1
@@ -103,20 +109,6 @@ def restyle(parts: list[Part], reference: list[Part]) -> list[Part]:
         if kind == "paragraph" and (found := kinds.get(_key(text))):
             kind, level = found
         out.append((kind, text, level, links))
-    return out
-
-
-def dedupe(parts: list[Part]) -> list[Part]:
-    """Each long block once (short ones, "Read more" or a repeated heading, are left to the junk filter)."""
-    seen: set[str] = set()
-    out: list[Part] = []
-    for part in parts:
-        key = _key(part[1])
-        if len(key) > 40:
-            if key in seen:
-                continue
-            seen.add(key)
-        out.append(part)
     return out
 
 
@@ -144,8 +136,35 @@ def is_navigation(parts: list[Part], prose: Counter[str] | None) -> bool:
     return bool(total) and found < PROSE_SHARE * total
 
 
-def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None) -> Candidate:
-    """The article of the page from its two candidates (see the module docstring); `prose` from `prose_words`."""
+MARKED_MIN_WORDS = 150
+HELD = 0.95
+"""Share of readability's words that must be in trafilatura's for the article-markup test."""
+INSIDE = 0.5
+"""trafilatura's extra words count as surroundings when fewer than this share is inside the marked article."""
+
+
+def marked_article_words(elements) -> Counter[str] | None:
+    """The words of the largest of `elements` (the page's `itemprop="articleBody"`), scripts and styles left out."""
+    best = None
+    for el in elements:
+        words = Counter(_WORD.findall(" ".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")).lower()))
+        if best is None or sum(words.values()) > sum(best.values()):
+            best = words
+    return best
+
+
+def _extras_outside(t_words: Counter[str], r_words: Counter[str], marked: Counter[str]) -> bool:
+    extras = t_words - r_words
+    inside = sum((extras & (marked - r_words)).values())
+    return inside < INSIDE * sum(extras.values())
+
+
+def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None,
+           marked: Counter[str] | None = None) -> Candidate:
+    """The article of the page from its two candidates (see the module docstring).
+
+    `prose` is from `prose_words`, `marked` from `marked_article_words` (None: the page marks no article body).
+    """
     traf, read = (Candidate(c.name, [], c.meta) if is_navigation(c.parts, prose) else c for c in (traf, read))
     t_words, r_words = _words(traf.parts), _words(read.parts)
     t_total, r_total = sum(t_words.values()), sum(r_words.values())
@@ -153,4 +172,6 @@ def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None) 
     base, other = traf, read
     if t_total == 0 or shared >= CONTAINED * t_total and r_total >= AS_LONG * t_total:
         base, other = read, traf
-    return Candidate(base.name, dedupe(restyle(merge(base.parts, other.parts), other.parts)), base.meta)
+    elif marked and r_total >= MARKED_MIN_WORDS and shared >= HELD * r_total and _extras_outside(t_words, r_words, marked):
+        base, other = read, traf
+    return Candidate(base.name, restyle(merge(base.parts, other.parts), other.parts), base.meta)
