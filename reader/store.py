@@ -33,53 +33,20 @@ the user's unsaved input when a write fails.
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
-import threading
-import time
-from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from datetime import datetime, timezone
-from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from reader.errors import ReaderError
 from reader.identity import canonical_url, fingerprint
-from reader.model import Block, Document, Link
+from reader.model import Document
 from reader.notes import Note, anchor_notes
-from reader.store_schema import migrate
+from reader.store_db import BUSY_TIMEOUT, Database, plain_error, utc_now
+from reader.store_records import Article, OpenedArticle, document_from_json, document_to_json
 
-BUSY_TIMEOUT = 30.0
-"""Seconds a write waits for another process's transaction before giving up."""
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    id: int
-    url: str | None
-    fingerprint: str
-    title: str
-    site: str
-    published: str | None
-    origin: str
-    first_opened: str
-    last_opened: str
-    position: int
-    body_length: int = 0
-    notes_count: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class OpenedArticle:
-    article: Article
-    notes: list[Note]
-    is_new: bool
-
+__all__ = [
+    "BUSY_TIMEOUT", "Article", "OpenedArticle", "Store", "document_from_json", "document_to_json", "plain_error",
+    "utc_now",
+]
 
 _ARTICLE_COLUMNS = (
     "a.id, a.url, a.fingerprint, a.title, a.site, a.published, a.origin, a.first_opened, a.last_opened, "
@@ -96,148 +63,8 @@ def _note(row: tuple[Any, ...]) -> Note:
     return Note(*row)
 
 
-def document_to_json(document: Document) -> str:
-    return json.dumps(document.to_dict(), ensure_ascii=False)
-
-
-def document_from_json(data: str) -> Document:
-    """Inverse of `document_to_json`, tolerant of fields added or removed later."""
-    raw = json.loads(data)
-    known = {f.name for f in fields(Document)}
-    values = {k: v for k, v in raw.items() if k in known}
-    values["blocks"] = [Block(**b) for b in raw.get("blocks", [])]
-    values["links"] = [Link(**link) for link in raw.get("links", [])]
-    return Document(**values)
-
-
-_PLAIN = (
-    ("disk is full", "the disk is full"),
-    ("not a database", "the file is damaged (it is not a notes database); move it away to start afresh"),
-    ("malformed", "the file is damaged; move it away to start afresh"),
-    ("readonly", "the file is read-only"),
-    ("unable to open", "the file cannot be opened"),
-)
-
-
-def plain_error(exc: BaseException) -> str:
-    """An SQLite error in plain words ("the disk is full"), else its own message."""
-    text = str(exc)
-    for needle, words in _PLAIN:
-        if needle in text.lower():
-            return words
-    return text
-
-
-class Store:
-    """One connection to the notes database (see the module docstring)."""
-
-    def __init__(
-        self, path: str | os.PathLike[str], *, timeout: float = BUSY_TIMEOUT, clock: Callable[[], str] = utc_now
-    ) -> None:
-        self.path = Path(path)
-        self._clock = clock
-        self._timeout = timeout
-        self._lock = threading.RLock()
-        is_new = not self.path.exists()
-        try:
-            self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
-            self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        except sqlite3.Error as exc:
-            raise ReaderError(f"cannot open the notes database {self.path}: {plain_error(exc)}") from None
-        try:
-            if is_new:
-                try:
-                    os.chmod(self.path, 0o600)
-                except OSError:
-                    pass
-            self._retry_while_locked(self._setup, timeout)
-        except sqlite3.DatabaseError as exc:
-            self._conn.close()
-            raise ReaderError(f"cannot use the notes database {self.path}: {plain_error(exc)}") from None
-        except BaseException:
-            self._conn.close()
-            raise
-
-    def _setup(self) -> None:
-        conn = self._conn
-        conn.execute("PRAGMA foreign_keys = ON")
-        # The journal mode is stored in the file: switch only once. SQLite does not wait on
-        # the busy handler for the switch, hence `_retry_while_locked`.
-        if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        migrate(conn)
-
-    @staticmethod
-    def _retry_while_locked(step: Callable[[], object], timeout: float) -> None:
-        """Run `step`, retrying with back-off while another process holds a lock it cannot wait on."""
-        deadline = time.monotonic() + timeout
-        delay = 0.01
-        while True:
-            try:
-                step()
-                return
-            except sqlite3.OperationalError as exc:
-                message = str(exc).lower()
-                if ("locked" not in message and "busy" not in message) or time.monotonic() + delay > deadline:
-                    raise
-            time.sleep(delay)
-            delay = min(delay * 2, 0.25)
-
-    @classmethod
-    def open(cls, data_dir: str | os.PathLike[str] | None = None, **kwargs: Any) -> "Store":
-        """The store in the data directory (`reader.paths.data_dir`)."""
-        from reader.paths import database_path
-
-        return cls(database_path(data_dir), **kwargs)
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # -- plumbing ---------------------------------------------------------
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction holding the write lock from its start; committed on exit."""
-        with self._lock:
-            try:
-                self._retry_while_locked(lambda: self._conn.execute("BEGIN IMMEDIATE"), self._timeout)
-            except sqlite3.OperationalError as exc:
-                raise ReaderError(f"the notes database is busy or unwritable: {plain_error(exc)}") from None
-            try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException as exc:
-                try:
-                    if self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
-                if isinstance(exc, sqlite3.Error):
-                    raise ReaderError(f"could not save to the notes database: {plain_error(exc)}") from None
-                raise
-
-    def transaction(self) -> Any:
-        """A write transaction for modules that keep their own tables (`reader.index`, `reader.feeds`)."""
-        return self._write()
-
-    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a read-only query (parameterised)."""
-        return self._read(sql, params)
-
-    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            try:
-                return self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as exc:
-                raise ReaderError(f"could not read the notes database: {exc}") from None
+class Store(Database):
+    """The notes database's articles, notes and settings (see the module docstring)."""
 
     # -- articles ---------------------------------------------------------
 

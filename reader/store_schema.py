@@ -19,6 +19,7 @@ notes:     id, article_id, start_offset, end_offset, text (highlighted),
 
 Version 2 adds the library index and the feeds (`reader.index.schema`).
 Version 3 adds settings: key -> value (e.g. "export_dir", the last one used).
+Version 4 adds drafts: the text of notes being written (`reader.drafts`).
 """
 
 from __future__ import annotations
@@ -87,7 +88,13 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
+def _v4(conn: sqlite3.Connection) -> None:
+    from reader.drafts import draft_tables
+
+    draft_tables(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

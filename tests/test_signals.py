@@ -46,24 +46,35 @@ def _wait_for(fd: int, out: bytearray, needle: bytes, seconds: float) -> None:
     assert needle in out[start:], f"never saw {needle!r}"
 
 
-@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
-@pytest.mark.timeout(120)
-def test_a_signal_saves_the_open_note_and_restores_the_terminal(tmp_path, signame):
-    from reader.store import Store
-
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "READER_DATA_DIR": str(tmp_path), "TERM": "xterm-256color",
+def start_app(data_dir: Path) -> tuple[subprocess.Popen, int]:
+    """The real app on ARTICLE in a pseudo-terminal (its own session): the process and the master fd."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "READER_DATA_DIR": str(data_dir), "TERM": "xterm-256color",
            "COLUMNS": "120", "LINES": "40"}
     master, slave = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "reader", "open", str(ARTICLE)], stdin=slave, stdout=slave,
                                stderr=slave, env=env, start_new_session=True, close_fds=True)
     os.close(slave)
+    return process, master
+
+
+def type_a_note(master: int, out: bytearray, text: bytes) -> None:
+    """Once the app is up: `a` on the first sentence, then `text` typed into the note editor."""
+    _wait_for(master, out, b"\x1b[?1049h", 60)  # the alternate screen: the app is up
+    _read(master, out, 4.0)  # the notes session opens just after the first paint
+    os.write(master, b"a")
+    _read(master, out, 2.0)
+    os.write(master, text)
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+@pytest.mark.timeout(120)
+def test_a_signal_saves_the_open_note_and_restores_the_terminal(tmp_path, signame):
+    from reader.store import Store
+
+    process, master = start_app(tmp_path)
     out = bytearray()
     try:
-        _wait_for(master, out, b"\x1b[?1049h", 60)  # the alternate screen: the app is up
-        _read(master, out, 4.0)  # the notes session opens just after the first paint
-        os.write(master, b"a")
-        _read(master, out, 2.0)
-        os.write(master, b"typed before the signal")
+        type_a_note(master, out, b"typed before the signal")
         _read(master, out, 1.5)
         process.send_signal(getattr(signal, signame))
         deadline = time.monotonic() + 20

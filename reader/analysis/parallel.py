@@ -2,12 +2,15 @@
 
 `ParseHelper` spawns one process (multiprocessing "spawn": nothing of the
 caller's state is inherited) that loads the model once and then, per job,
-claims chunks of blocks from the end of the article and sends their Docs
-back as bytes. `parse_in_two` claims chunks from the front in this
-process; the two meet where their work meets (a shared pair of counters
-under a lock), so neither waits for the other and a helper still loading
-its model simply takes nothing. Blocks come out in article order; a helper
-that dies is replaced by parsing its share here.
+claims chunks of pieces from the end of the article and sends their Docs
+back as bytes. The pieces are each block's parsing windows (one for most
+blocks; a block past `bounded.WINDOW_CHARS` has several), so one huge
+paragraph is shared between the two as well. `parse_in_two` claims chunks
+from the front in this process; the two meet where their work meets (a
+shared pair of counters under a lock), so neither waits for the other and a
+helper still loading its model simply takes nothing. Blocks come out in
+article order, each joined from its pieces exactly as a serial parse joins
+them; a helper that dies is replaced by parsing its share here.
 """
 
 from __future__ import annotations
@@ -15,15 +18,16 @@ from __future__ import annotations
 import multiprocessing
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from reader.analysis.bounded import pipe_windows
+from reader.analysis.bounded import pipe_windows, split_windows
 from reader.analysis.nlp import ParsedBlock, _from_doc, load_nlp
 from reader.model import Document
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 CHUNK_CHARS = 6_000
-"""Each side claims consecutive blocks of about this many characters at a time."""
+"""Each side claims consecutive pieces of about this many characters at a time."""
 
 _JOB, _FRONT, _BACK = 0, 1, 2
 
@@ -103,13 +107,18 @@ def parse_in_two(
     *,
     stop: Callable[[], bool] | None = None,
 ) -> Iterator[ParsedBlock]:
-    """Every block parsed, in order, this process from the front and `helper` from the back.
+    """Every block parsed, in order, this process from the front and `helper` from the back (by pieces).
 
     `helper` is a `ParseHelper` or anything with its `conn` and `claims`
     (the analysis process is handed those). When `stop()` says True no
     more chunks are claimed and the generator ends after the blocks parsed.
     """
-    texts = [document.body[b.start : b.end] for b in document.blocks]
+    texts: list[str] = []  # the pieces both sides parse: each block's windows (see `bounded.split_windows`)
+    owner: list[int] = []  # the block of each piece
+    for i, block in enumerate(document.blocks):
+        for window in split_windows(document.body[block.start : block.end]):
+            texts.append(window)
+            owner.append(i)
     sizes = [len(t) for t in texts]
     helper.job += 1
     job = helper.job
@@ -120,40 +129,55 @@ def parse_in_two(
     except (BrokenPipeError, OSError):
         pass
     try:
-        yield from _front_then_back(document, nlp, helper, job, texts, sizes, stop)
+        yield from _join_blocks(document, owner, _front_then_back(nlp, helper, job, texts, sizes, stop))
     finally:  # finished, stopped or abandoned: the helper claims nothing more of this job
         with helper.claims.get_lock():
             if helper.claims[_JOB] == job:
                 helper.claims[_JOB] = -1
 
 
+def _join_blocks(document: Document, owner: list[int], docs: Iterator["Doc"]) -> Iterator[ParsedBlock]:
+    """The pieces' Docs (in order) joined into one per block, so one huge paragraph is parsed on both sides."""
+    from spacy.tokens import Doc
+
+    parts: list[Doc] = []
+    for k, doc in enumerate(docs):
+        parts.append(doc)
+        if k + 1 < len(owner) and owner[k + 1] == owner[k]:
+            continue
+        i = owner[k]
+        # The helper's Docs come without their tensors (nothing downstream reads them), so none is joined.
+        joined = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+        parts = []
+        yield _from_doc(i, document.blocks[i].start, joined.text, joined)
+
+
 def _front_then_back(
-    document: Document, nlp: "Language", helper: Any, job: int, texts: list[str], sizes: list[int],
+    nlp: "Language", helper: Any, job: int, texts: list[str], sizes: list[int],
     stop: Callable[[], bool] | None,
-) -> Iterator[ParsedBlock]:
-    blocks = document.blocks
+) -> Iterator["Doc"]:
+    """Every piece's Doc in order: the front claimed and parsed here, then the helper's (or parsed here)."""
     done = 0
     theirs: dict[int, bytes] = {}
     ended = False
     while (span := _claim_front(helper.claims, job, sizes)) is not None:
         start, end = span
-        for i, doc in zip(range(start, end), pipe_windows(nlp, texts[start:end])):
-            yield _from_doc(i, blocks[i].start, doc.text, doc)
+        yield from pipe_windows(nlp, texts[start:end])
         done = end
         if stop is not None and stop():
             return
         ended = ended or _drain(helper, job, theirs, wait=False)  # a full pipe would stall the helper
     if not ended:
-        _collect(helper, job, done, len(blocks), theirs)
+        _collect(helper, job, done, len(texts), theirs)
     from spacy.tokens import Doc
 
-    for i in range(done, len(blocks)):
+    for i in range(done, len(texts)):
         payload = theirs.get(i)
         if payload is None:  # the helper died or fell behind: parse it here
-            doc = next(pipe_windows(nlp, [texts[i]]))
+            yield next(pipe_windows(nlp, [texts[i]]))
         else:
-            doc = Doc(nlp.vocab).from_bytes(payload)
-        yield _from_doc(i, blocks[i].start, doc.text, doc)
+            yield Doc(nlp.vocab).from_bytes(payload)
+
 
 def _collect(helper: Any, job: int, first: int, total: int, found: dict[int, bytes]) -> None:
     """Add the helper's Docs of this job to `found` until it says it is done (or dies)."""

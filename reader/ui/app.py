@@ -16,6 +16,7 @@ from textual.binding import Binding
 
 from reader.errors import ReaderError
 from reader.model import Document
+from reader.recovery import Unsaved
 from reader.ui.commands import ReaderCommands
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.themes import reader_variables
@@ -43,8 +44,9 @@ class ReaderApp(App[None]):
     def __init__(self, document: Document | None) -> None:
         super().__init__()
         self.document = document
-        self.recovered: list[str] = []
-        """Recovery files holding notes the disk refused (told on quitting)."""
+        self.unsaved = Unsaved()
+        """Notes the database refused and the recovery files holding them (`q` asks; told on exit)."""
+        self._asking_to_quit = False
 
     def on_mount(self) -> None:
         """SIGTERM, SIGHUP (the terminal closed) and SIGINT quit as `q` does: drafts saved, terminal restored."""
@@ -57,7 +59,7 @@ class ReaderApp(App[None]):
             if number is None:
                 continue
             try:
-                loop.add_signal_handler(number, lambda: self.call_next(self.action_quit))
+                loop.add_signal_handler(number, lambda: self.call_next(self.quit_now))
             except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows
                 pass
 
@@ -81,12 +83,35 @@ class ReaderApp(App[None]):
         """The article view of the reading screen."""
         return self.reading.article
 
-    async def action_quit(self) -> None:
-        """Quit; a note being edited is saved first (ctrl+q works even inside the editor)."""
+    def _save_open_drafts(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.save_open_draft()
-        await super().action_quit()
+
+    async def action_quit(self) -> None:
+        """Quit; a note being edited is saved first (ctrl+q works even inside the editor), and while
+        a note the database refused is unsaved, ask first (it is in a recovery file; say where)."""
+        from reader.ui.screens.confirm import ConfirmScreen
+
+        if self._asking_to_quit:
+            return  # q again on the question: the focused "Stay" decides, not a second q
+        self._save_open_drafts()
+        if not len(self.unsaved):
+            await super().action_quit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            self._asking_to_quit = False
+            if quit_anyway:
+                self.exit()
+
+        self._asking_to_quit = True
+        self.push_screen(ConfirmScreen(self.unsaved.question(), yes="Quit", no="Stay"), answered)
+
+    def quit_now(self) -> None:
+        """A signal (SIGTERM, SIGHUP, SIGINT): save as `q` does, never ask (the terminal may be gone)."""
+        self._save_open_drafts()
+        self.exit()
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
@@ -157,9 +182,11 @@ def _run(app: ReaderApp) -> int:
     import sys
 
     app.run()
-    for path in app.recovered:
+    for path in app.unsaved.paths():
         print(f"reader: warning: a note could not be saved to the notes database; it is kept in {path}", file=sys.stderr)
-    return 1 if app.recovered else 0
+    if app.unsaved.lost:
+        print("reader: warning: a note could not be saved anywhere and is lost", file=sys.stderr)
+    return 1 if len(app.unsaved) else 0
 
 
 def run_document(document: Document) -> int:

@@ -55,10 +55,25 @@ def _rows(bindings: list[Binding], actions: tuple[str, ...] | None = None) -> li
     return rows
 
 
+EDITOR = {
+    "save": "save the note (it replaces the draft)",
+    "cancel": "close without saving: what you typed stays a draft (asks first)",
+    "revert": "back to the saved note (ctrl+z undoes that too)",
+}
+
+NEVER_LOST = [
+    ("drafts", "the draft is saved half a second after each pause, so even a crash loses almost nothing"),
+    ("a", "again on the same highlight, now or in a later run: the draft comes back (the Notes pane marks it)"),
+    ("disk full", "a note the database cannot take (a full disk) goes to recovered-notes.txt in the data "
+                "directory, you are told where, and q asks before quitting"),
+]
+
+
 def help_sections() -> "list[Section]":
     from reader.ui.app import ReaderApp
     from reader.ui.screens.reading import ReadingScreen
     from reader.ui.widgets.article import ArticleView
+    from reader.ui.screens.note_editor import NoteEditor
     from reader.ui.widgets.notes_pane import NotesPane
 
     from reader.ui.screens.feed_queue import FeedArticleScreen, FeedQueueScreen, QueueTable
@@ -76,6 +91,8 @@ def help_sections() -> "list[Section]":
         ("Search", _rows(screen, ("search", "clear"))),
         ("Notes and export", _rows(screen, ("highlight", "note", "export"))
          + _rows([b for b in NotesPane.BINDINGS if isinstance(b, Binding)])),
+        ("In the note editor", [(key_display(b), EDITOR.get(b.action, b.description))
+                                for b in NoteEditor.BINDINGS if isinstance(b, Binding)] + NEVER_LOST),
         ("Feed queue (reader feed)", [(queue["select_cursor"], "fetch and open the highlighted item (it is marked read)"),
                                       (queue["toggle_read"], "mark the highlighted item read or unread"),
                                       (queue["clear"], "from its article: back to the queue")]),

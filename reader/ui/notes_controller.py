@@ -1,11 +1,12 @@
-"""The reading screen's notes: highlights, notes, the reading position and the export.
+"""The reading screen's notes: highlights, notes and the reading position.
 
 `NotesController` is a plain object the reading screen owns and calls (h, a,
-delete, e, the session's arrival and the screen's end); it holds the
-`ArticleSession` (SQLite, committed at once), the drafts of notes the
-database refused (kept and offered again: the reader's words are never
-dropped) and the reading-position timer. `open` starts the thread worker
-that opens the session; the screen routes its message back to `opened`.
+delete, the session's arrival and the screen's end); it holds the
+`ArticleSession` (SQLite, committed at once), the `NoteDrafting` (drafts
+while typing, notes the database refused: the reader's words are never
+dropped, `reader.ui.note_drafts`) and the reading-position timer. `open`
+starts the thread worker that opens the session; the screen routes its
+message back to `opened`.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from reader.errors import ReaderError
 from reader.notes import Note, sentence_span
 from reader.navigate import Span
 from reader.ui.messages import SessionFailed, SessionOpened
+from reader.ui.note_drafts import NoteDrafting
 
 if TYPE_CHECKING:  # pragma: no cover
     from textual.app import App
 
     from reader.model import Analysis, Document, Quote
     from reader.session import ArticleSession
-    from reader.ui.screens.note_editor import NoteEditor
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.notes_pane import NotesPane
 
@@ -52,15 +53,13 @@ class NotesHost(Protocol):
 
 
 class NotesController:
-    """h, a, delete and e; the session from its arrival to the screen's end."""
+    """h, a and delete; the session from its arrival to the screen's end."""
 
     def __init__(self, host: NotesHost) -> None:
         self.host = host
         self.session: "ArticleSession | None" = None
-        self._drafts: dict[int, str] = {}
         self._position_timer: Any = None
-        self._export_pending = False
-        self._open_editor: "tuple[Note, NoteEditor] | None" = None
+        self.drafting = NoteDrafting(self)
 
     # -- the session --------------------------------------------------------------------------
     def open(self) -> None:
@@ -87,6 +86,7 @@ class NotesController:
         self.show()
         if session.position > 0 and restore_position:
             self.host.article.jump_to(session.position)
+        self.drafting.offer(session)
 
     def failed(self, error: str) -> None:
         self.error = error
@@ -106,7 +106,7 @@ class NotesController:
     def show(self) -> None:
         notes = self.session.notes if self.session else []
         self.host.article.paint("note", [(n.start, n.end) for n in notes])
-        self.host.notes_pane.update_notes(notes)
+        self.host.notes_pane.update_notes(notes, drafts=self.drafting.draft_ids)
         self.host.mark_view()
 
     def position_changed(self) -> None:
@@ -188,52 +188,11 @@ class NotesController:
         self._edit(note)
 
     def _edit(self, note: Note) -> None:
-        from reader.ui.screens.note_editor import NoteEditor
-
-        initial = self._drafts.get(note.id, note.note)
-        editor = NoteEditor(note.text, initial, title="Edit note" if note.note else "Add a note")
-        self._open_editor = (note, editor)
-        notify = self.host.notify
-
-        def saved(text: str | None) -> None:
-            self._open_editor = None
-            if text is None or self.session is None:
-                return
-            try:
-                result = self.session.set_note(note.id, text)
-            except ReaderError as exc:
-                self._drafts[note.id] = text
-                notify(f"Your note was NOT saved ({exc}); press a on it to try again: the text is kept",
-                       severity="error", timeout=8, markup=False)
-                return
-            self._drafts.pop(note.id, None)
-            if result is None:
-                notify("That highlight was deleted elsewhere; your note is kept as a new one", timeout=4)
-                try:
-                    self.session.highlight(note.start, note.end, text)
-                except ReaderError as exc:
-                    self._drafts[note.id] = text
-                    notify(f"Could not save the note: {exc}", severity="error", markup=False)
-            self.show()
-            notify("Note saved", timeout=1.5)
-
-        self.host.app.push_screen(editor, saved)
+        self.drafting.edit(note)
 
     def save_open_draft(self) -> None:
-        """Quitting with the note editor open: keep what the reader typed (it is saved, not dropped)."""
-        if self._open_editor is None or self.session is None:
-            return
-        note, editor = self._open_editor
-        self._open_editor = None
-        if editor.is_mounted and editor.changed:
-            try:
-                self.session.set_note(note.id, editor.text)
-            except ReaderError as exc:  # the database refused it (a full disk): keep it in a recovery file
-                from reader.recovery import keep_draft
-
-                path = keep_draft(self.host.document, note.text, editor.text, str(exc))
-                if path is not None:
-                    getattr(self.host.app, "recovered", []).append(str(path))
+        """Quitting with the note editor open: keep what the reader typed (saved, or a recovery file)."""
+        self.drafting.save_open()
 
     def delete(self) -> None:
         from reader.ui.screens.confirm import ConfirmScreen
@@ -253,77 +212,9 @@ class NotesController:
             except ReaderError as exc:
                 self.host.notify(f"Could not delete: {exc}", severity="error", markup=False)
                 return
+            self.drafting.deleted(note.id)
             self.show()
             self.host.notify("Deleted", timeout=1.5)
 
         kind = "note" if note.note.strip() else "highlight"
         self.host.app.push_screen(ConfirmScreen(f"Delete this {kind}?\n“{note.text[:160]}”", yes="Delete"), confirmed)
-
-    # -- export -------------------------------------------------------------------------------
-    def export(self) -> None:
-        if self._need_session() is None:
-            return
-        if not self.host.analysis.complete:
-            self._export_pending = True
-            self.host.notify("The export will be asked for when the analysis finishes", timeout=3)
-            return
-        self._ask_export()
-
-    def analysis_finished(self) -> None:
-        if self._export_pending:
-            self._export_pending = False
-            self._ask_export()
-
-    def _ask_export(self) -> None:
-        """Propose a path in the export directory (never the current one); the reader may edit it."""
-        from reader.export.files import export_path
-        from reader.paths import default_export_dir
-        from reader.ui.screens.export_prompt import ExportPrompt
-
-        if self.session is None:
-            return
-        try:
-            last = self.session.store.setting("export_dir")
-        except ReaderError:
-            last = None
-        proposed = export_path(self.host.document, f"{default_export_dir(last)}/")
-
-        def chosen(path: str | None) -> None:
-            if path:
-                self._export(path, force=False)
-
-        self.host.app.push_screen(ExportPrompt(str(proposed)), chosen)
-
-    def _export(self, path: str, force: bool) -> None:
-        from pathlib import Path
-
-        from reader.export.files import ExportExists, export_path, free_name
-        from reader.ui.screens.export_prompt import ExportExistsScreen
-
-        if self.session is None:
-            return
-        target = export_path(self.host.document, path)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.session.reload()  # notes another instance added meanwhile belong in the export too
-            self.show()
-            written = self.session.export(self.host.analysis, target, force=force)
-        except ExportExists as exc:
-            existing, other = exc.path, free_name(exc.path)
-
-            def answered(choice: str | None) -> None:
-                if choice == "overwrite":
-                    self._export(str(existing), force=True)
-                elif choice == "rename":
-                    self._export(str(other), force=False)
-
-            self.host.app.push_screen(ExportExistsScreen(str(existing), other.name), answered)
-            return
-        except (ReaderError, OSError) as exc:
-            self.host.notify(f"Export failed: {exc}", severity="error", markup=False)
-            return
-        try:
-            self.session.store.set_setting("export_dir", str(Path(written).parent))
-        except ReaderError:
-            pass  # not remembered; the export itself worked
-        self.host.notify(f"Exported to {written}", timeout=5, markup=False)

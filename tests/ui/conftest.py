@@ -2,37 +2,41 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from reader.ui.app import ReaderApp
 
 
-async def wait_analysis(app: ReaderApp, pilot, limit: float = 60.0) -> None:
-    """Pause until the analysis worker has delivered its final snapshot."""
-    waited = 0.0
-    while not app.reading.analysis.complete:
-        await pilot.pause(0.05)
-        waited += 0.05
-        assert waited < limit, "the analysis never finished"
+async def wait_workers(pilot, *groups: str) -> None:
+    """Wait for the app's workers of `groups` (every worker when none) to end, then for their messages.
+
+    Textual's own waiting, no polling: a pause first (the first paint's
+    callback mounts the panes and starts the workers), `Worker.wait` on each
+    (what `app.workers.wait_for_complete` does, but a cancelled or failed worker
+    does not stop the wait for the others), then a pause, in which the screen
+    handles what they posted (posted before they ended, so already queued).
+    """
+    app = pilot.app
+    await pilot.pause()
+    for worker in [w for w in app.workers if not groups or w.group in groups]:
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await worker.wait()
     await pilot.pause()
 
 
-async def wait_until(pilot, condition, limit: float = 20.0) -> None:
-    """Pause until `condition()` holds (a worker's result has arrived)."""
-    waited = 0.0
-    while not condition():
-        await pilot.pause(0.05)
-        waited += 0.05
-        assert waited < limit, "timed out"
+async def wait_analysis(app: ReaderApp, pilot) -> None:
+    """The analysis worker has delivered its final snapshot and the screen has shown it."""
+    await wait_workers(pilot, "analysis")
+    assert app.reading.analysis.complete, "the analysis never finished"
 
 
-async def wait_notes(app: ReaderApp, pilot, limit: float = 20.0) -> None:
-    waited = 0.0
-    while app.reading.notes.session is None:
-        await pilot.pause(0.02)
-        waited += 0.02
-        assert waited < limit, "the notes session never opened"
-    await pilot.pause()
+async def wait_notes(app: ReaderApp, pilot) -> None:
+    """The notes session has opened and the screen has shown the notes."""
+    await wait_workers(pilot, "session")
+    assert app.reading.notes.session is not None, "the notes session never opened"
 
 
 def cursor_line(app: ReaderApp) -> tuple[int, int]:

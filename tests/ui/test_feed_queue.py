@@ -10,7 +10,7 @@ from reader.store import Store
 from reader.ui.app import FeedReaderApp
 from reader.ui.screens.feed_queue import UNREAD, FeedArticleScreen, FeedQueueScreen
 from tests.loopback import serving
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import wait_workers
 
 PARAGRAPH = "The lighthouse keepers voted to paint the tower green again after a long and friendly meeting."
 PAGE = (f"<!doctype html><html lang='en'><head><title>Green tower</title></head><body><article>"
@@ -63,10 +63,12 @@ async def test_queue_lists_newest_first_enter_reads_and_marks_read(tmp_path, bas
         assert isinstance(screen, FeedQueueScreen)
         assert _marks(screen) == [(UNREAD, "Green tower"), (UNREAD, "Old bridge reopens")]
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, FeedArticleScreen))
+        await wait_workers(pilot, "feed-fetch")  # the fetch, then the screen it pushes
+        assert isinstance(app.screen, FeedArticleScreen)
         assert PARAGRAPH in app.screen.document.body and "Only a summary" not in app.screen.document.body
         await pilot.press("escape")
-        await wait_until(pilot, lambda: app.screen is screen)
+        await pilot.pause()
+        assert app.screen is screen
         assert _marks(screen)[0] == (" ", "Green tower")
     with Store.open() as store:
         assert [(i.title, i.read) for i in queue(store, feed_ids)] == [("Green tower", True),
@@ -80,7 +82,8 @@ async def test_an_item_that_cannot_be_fetched_is_one_status_line(tmp_path, base)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         await pilot.press("down", "enter")  # the bridge page is a 404 and the feed has only a summary
-        await wait_until(pilot, lambda: screen.fetching is None)
+        await wait_workers(pilot, "feed-fetch")
+        assert screen.fetching is None
         line = str(screen.status.render())
         assert "Could not open 'Old bridge reopens'" in line and "\n" not in line
         assert app.screen is screen and _marks(screen)[1] == (UNREAD, "Old bridge reopens")

@@ -8,8 +8,9 @@ from reader import index
 from reader.errors import ReaderError
 from reader.model import Document
 from reader.store import Store
+from reader.ui import index_saver
 from reader.ui.app import ReaderApp
-from tests.ui.conftest import wait_analysis, wait_until
+from tests.ui.conftest import wait_analysis, wait_workers
 
 TEXT = "The orchard cooperative opened a cider press in the valley, and the first barrels sold out by noon."
 
@@ -32,7 +33,8 @@ async def test_finished_analysis_is_saved_to_the_library_index():
     app = ReaderApp(_document())
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_analysis(app, pilot)
-        await wait_until(pilot, lambda: bool(_indexed_titles()))
+        await wait_workers(pilot, index_saver.GROUP)  # started by the complete analysis
+        assert _indexed_titles()
     with Store.open() as store:
         [article] = store.articles()
         assert index.is_indexed(store, article.id) and article.title == "Cider press opens"
@@ -48,5 +50,6 @@ async def test_an_index_failure_is_shown_in_the_status_line(monkeypatch):
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_analysis(app, pilot)
         status = app.reading.status
-        await wait_until(pilot, lambda: "library index" in status.render_state().plain)
+        await wait_workers(pilot, index_saver.GROUP)
+        assert "library index" in status.render_state().plain
         assert "Not saved to the library index: the disk is full (test)" in status.render_state().plain

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from reader import navigate as nav
 from reader.model import Document
 from reader.ui.app import ReaderApp
@@ -370,9 +372,19 @@ async def test_quick_tabs_in_a_narrow_terminal_settle_on_the_last_pane(reference
     async with reference_app.run_test(size=(80, 24)) as pilot:
         await wait_analysis(reference_app, pilot)
         screen = reference_app.reading
+        arrived = asyncio.Event()  # the last tab's focus event has reached the screen
+        focused = screen.pane_focus.descendant_focused
+
+        def spy(widget) -> None:
+            focused(widget)
+            if widget.id == "timeline":
+                arrived.set()
+
+        monkeypatch.setattr(screen.pane_focus, "descendant_focused", spy)
         for _ in range(3):  # as fast as a terminal delivers three tabs: no pause between them
             screen.action_cycle(1)
-        await pilot.pause(0.3)
+        await asyncio.wait_for(arrived.wait(), timeout=30)
+        await pilot.pause()
         assert screen.focused.id == "timeline" and screen.pane("timeline").has_class("-current")
         calls = []
         side = screen.query_one("#side")

@@ -1,32 +1,35 @@
 """The reading screen: the article and its side panes; it composes them and routes their messages.
 
-It owns the two workers (the analysis, which loads spaCy off the UI thread
-and streams snapshots, and the notes session) and turns their messages and
-the reader's keys into calls on the objects that hold the state: the
-`ArticleView` (cursor, painted spans, jump list), the `Navigator`
-(selection, search, jumps), the `NotesController` (notes, position,
-export) and the `SidePanel` (the panes by name). Attributes down, messages up.
+It turns the workers' messages and the reader's keys into calls on the
+objects that hold the state: the `ArticleView` (cursor, painted spans, jump
+list), the `Navigator` (selection, search, jumps), the `AnalysisFeed` (the
+analysis worker), the `PaneFocus` (the shown and focused pane), the
+`NotesController` (notes, position; its worker opens the session), the
+`ExportController` (`e`) and the `SidePanel` (the panes by name). Attributes down, messages up.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from reader import navigate as nav
-from reader.language import english_only_error
 from reader.model import Analysis, Document, Quote
 from reader.ui import index_saver
+from reader.ui.analysis_feed import AnalysisFeed
+from reader.ui.export_controller import ExportController
 from reader.ui.messages import AnalysisUpdated, ModelLoaded, SessionFailed, SessionOpened
 from reader.ui.navigator import Navigator
 from reader.ui.notes_controller import NotesController
+from reader.ui.pane_focus import PaneFocus
+from reader.ui.search_prompt import SearchPrompt
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status import StatusLine
@@ -74,13 +77,15 @@ class ReadingScreen(Screen[None]):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
-        self.analysis_service = None
         self.analysis = Analysis(blocks_total=len(document.blocks), entities_available=True)
         self._article = ArticleView(document, id="article")
         self.navigator = Navigator(self)
         self.notes = NotesController(self)
+        self.exporter = ExportController(self)
+        self.feed = AnalysisFeed(self)
+        self.pane_focus = PaneFocus(self)
+        self.search_prompt = SearchPrompt(self)
         self._side: SidePanel | None = None
-        self._pending_focus: ItemPane | None = None
         self._moved = False
 
     # -- layout -------------------------------------------------------------------------------
@@ -106,12 +111,17 @@ class ReadingScreen(Screen[None]):
         await self.query_one("#main", Horizontal).mount(side)
         self._side = side
         side.set_current("entities")
-        self.run_analysis()
+        self.feed.start()
         self.notes.open()
 
     @property
     def article(self) -> ArticleView:
         return self._article
+
+    @property
+    def side(self) -> SidePanel | None:
+        """The side panel (None until it is mounted, just after the first paint)."""
+        return self._side
 
     @property
     def status(self) -> StatusLine:
@@ -143,11 +153,7 @@ class ReadingScreen(Screen[None]):
         return self.navigator.selected_quote()
 
     def cursor_line(self) -> nav.Span:
-        line = self.article.article_layout.lines[self.article.cursor]
-        if line.in_body:
-            return (line.start, max(line.end, line.start + 1))
-        offset = self.article.cursor_offset
-        return (offset, offset + 1)
+        return self.article.cursor_line()
 
     def mark_view(self, start: int | None = None, end: int | None = None) -> None:
         """Tell every pane which body offsets are in view (their items there get a bar)."""
@@ -159,30 +165,13 @@ class ReadingScreen(Screen[None]):
     # -- panes and focus ----------------------------------------------------------------------
     def on_pane_tabs_chosen(self, message) -> None:
         """A click on a tab (narrow layout) opens that pane."""
-        from reader.ui.widgets.side import PANES
-
-        if message.name in PANES:
-            self.action_focus_pane(message.name)
+        self.pane_focus.tab_chosen(message.name)
 
     def action_cycle(self, direction: int) -> None:
-        order: list = [self.article, *self.panes]
-        focused = self._pending_focus or self.focused  # a quick second tab counts from the first one
-        index = next((i for i, w in enumerate(order) if w is focused), 0)
-        target = order[(index + direction) % len(order)]
-        if target is self.article:
-            self._pending_focus = None
-            self.set_focus(self.article)
-        else:
-            self.action_focus_pane(target.id)
+        self.pane_focus.cycle(direction)
 
     def action_focus_pane(self, name: str) -> None:
-        """Show pane `name` (the only one shown, on a narrow terminal) and focus it once it is laid out."""
-        if self._side is None:
-            return
-        self._side.set_current(name)
-        self._side.display = True
-        self._pending_focus = self.pane(name)
-        self.call_after_refresh(self.pane(name).focus)
+        self.pane_focus.show(name)
 
     def action_focus_article(self) -> None:
         self.set_focus(self.article)
@@ -191,105 +180,35 @@ class ReadingScreen(Screen[None]):
         self.article.full_width = not self.article.full_width
 
     def action_toggle_panes(self) -> None:
-        if self._side is None:
-            return
-        self._side.display = not self._side.display
-        if not self._side.display:
-            self.set_focus(self.article)
+        self.pane_focus.toggle()
 
     def on_descendant_focus(self, event) -> None:
-        widget = event.widget
-        if widget is self._pending_focus:
-            self._pending_focus = None
-        elif self._pending_focus is not None:
-            return  # a stale focus from a quick series of tabs: the last one decides
-        if self._side is not None and self._side.holds(widget):
-            self._side.set_current(widget.id or "entities")
-            if widget.id == "notes":
-                self.notes.refresh()
-        elif widget is self.article:
-            self.navigator.browsing = False
-
-    def _pane_item(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected):
-        pane = event.option_list
-        if self._side is None or not self._side.holds(pane):
-            return None, None
-        return pane, pane.item(event.option.id)  # type: ignore[attr-defined]
+        self.pane_focus.descendant_focused(event.widget)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        pane, item = self._pane_item(event)
-        if pane is None:
-            return
-        if pane.quiet_key is not None and pane.quiet_key == event.option.id:
-            pane.quiet_key = None
-            return
-        if pane.has_focus and item is not None:
-            self.navigator.follow(pane.id, item, explicit=False)
+        self.pane_focus.highlighted(event)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        pane, item = self._pane_item(event)
-        if pane is not None and item is not None:
-            self.navigator.follow(pane.id, item, explicit=True)
+        self.pane_focus.selected(event)
 
     # -- workers ------------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False, description="analysis")
-    def run_analysis(self) -> None:
-        from reader.analysis.nlp import load_nlp, model_error, model_label
-        from reader.analysis.pipeline import iter_analysis
-
-        worker = get_current_worker()
-        if self.analysis_process and not english_only_error(self.document.language):
-            from reader.analysis.worker import AnalysisService
-
-            service = self.analysis_service = AnalysisService()
-            first = True
-            for snapshot in service.analyse(self.document):  # the model's process; this thread only waits
-                if worker.is_cancelled:
-                    return
-                if first:
-                    error = "" if snapshot.model else "; ".join(snapshot.errors)
-                    self.post_message(ModelLoaded(snapshot.model, error))
-                    first = False
-                self.post_message(AnalysisUpdated(snapshot))
-            return
-        nlp = None if english_only_error(self.document.language) else load_nlp()
-        self.post_message(ModelLoaded(model_label(), model_error()))
-        for snapshot in iter_analysis(self.document, nlp, cancelled=lambda: worker.is_cancelled):
-            self.post_message(AnalysisUpdated(snapshot))
-
-    def stop_analysis(self) -> None:
-        """End the analysis at once: its process is killed, whatever it is doing."""
-        self.workers.cancel_group(self, "analysis")
-        if self.analysis_service is not None:
-            self.analysis_service.cancel()
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == index_saver.GROUP and event.state == WorkerState.ERROR:
             index_saver.index_failed(self, f"{type(event.worker.error).__name__}: {event.worker.error}")
-        if event.worker.group == "analysis" and event.state == WorkerState.ERROR and self._side is not None:
-            from reader.ui.widgets.side import ANALYSIS_PANES
-
-            error = f"analysis failed: {type(event.worker.error).__name__}: {event.worker.error}"
-            self.status.set(analysing=False, analysis="Analysis failed", problem=error)
-            for name in ANALYSIS_PANES:
-                self.pane(name).show_message(error)
+        self.feed.worker_changed(event)
 
     def on_model_loaded(self, message: ModelLoaded) -> None:
-        problem = "" if message.label or not message.error else f"Entity model unavailable: {message.error}"
-        self.status.set(model=message.label, problem=problem, analysis="Analysing")
+        self.feed.model_loaded(message.label, message.error)
 
     def on_analysis_updated(self, message: AnalysisUpdated) -> None:
-        from reader.ui.widgets.side import ANALYSIS_PANES
-
         analysis = self.analysis = message.analysis
         if self._side is not None:
-            for name in ANALYSIS_PANES:
-                self._side.analysis_pane(name).update_from(self.document, analysis)
+            self._side.show_analysis(self.document, analysis)
         self.navigator.analysis_updated()
         self.mark_view()
         self.status.show_analysis(analysis, self.document.language)
         if analysis.complete:
-            self.notes.analysis_finished()
+            self.exporter.analysis_finished()
             index_saver.save_to_index(self, analysis)
         self.refresh_bindings()
 
@@ -307,8 +226,8 @@ class ReadingScreen(Screen[None]):
         self.retire()
 
     def retire(self) -> None:
-        """Stop the analysis, save the reading position and close the notes."""
-        self.stop_analysis()
+        """Stop the analysis (its process is killed at once), save the reading position and close the notes."""
+        self.feed.stop()
         self.notes.close()
 
     def save_open_draft(self) -> None:
@@ -355,43 +274,25 @@ class ReadingScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_search(self) -> None:
-        bar = self.search_bar
-        bar.display = True
-        self.navigator.search_begin()
-        bar.return_focus = self.article
-        self.set_focus(bar)  # at once: the letters typed right after / belong to the search
+        self.search_prompt.begin()
 
     def on_input_changed(self, event: SearchBar.Changed) -> None:
-        if event.input is self.search_bar:
-            self.navigator.search_changed(event.value)
+        self.search_prompt.changed(event)
 
     def on_input_submitted(self, event: SearchBar.Submitted) -> None:
-        if event.input is not self.search_bar:
-            return
-        self.search_bar.display = False
-        self.navigator.search_submitted()
-        self.set_focus(self.article)
+        self.search_prompt.submitted(event)
 
     def on_search_bar_cancelled(self) -> None:
-        self._hide_search()
-        self.navigator.search_cancelled()
-        self.set_focus(self.article)
-
-    def _hide_search(self) -> None:
-        self.search_bar.display = False
-        self.search_bar.value = ""
+        self.search_prompt.cancelled()
 
     @property
     def searching(self) -> bool:
         """A search is open or showing its hits: escape clears it first."""
-        return bool(self.navigator.search.active or self.search_bar.display)
+        return self.search_prompt.active
 
     def action_clear(self) -> None:
         """Escape: clear the search, else the selection."""
-        if self.searching:
-            self._hide_search()
-            self.navigator.search_cleared()
-        else:
+        if not self.search_prompt.clear():
             self.navigator.clear_selection()
         self.set_focus(self.article)
 
@@ -405,4 +306,4 @@ class ReadingScreen(Screen[None]):
         self.notes.delete()
 
     def action_export(self) -> None:
-        self.notes.export()
+        self.exporter.export()

@@ -2,35 +2,33 @@
 
 A Line-API widget (`ScrollView.render_line`): only the lines in view are
 drawn, so a million-word article opens as fast as a short one. The text is
-turned into `Segment`s directly (never parsed as markup, `article_paint`)
-after control and bidi characters are replaced one for one
-(`reader.sanitize.screen_safe`), so offsets stay true and nothing reaches
-the terminal raw. The screen paints spans by layer (`paint`); styles come
-from the `.tcss` component classes, so themes apply. The view owns the jump
-list: `jump` remembers where the cursor was, `back` returns there, and
-`current` is the span the last jump marked.
+turned into `Segment`s directly (never parsed as markup; `article_draw`
+draws a line, `article_paint` its painted spans) after control and bidi
+characters are replaced one for one (`reader.sanitize.screen_safe`), so
+offsets stay true and nothing reaches the terminal raw. The screen paints
+spans by layer (`paint`); styles come from the `.tcss` component classes,
+so themes apply. The view owns the jump list: `jump` remembers where the
+cursor was, `back` returns there, and `current` is the span the last jump
+marked.
 """
 
 from __future__ import annotations
 
 from functools import partial
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.layout import ArticleLayout, Line, char_at_column
+from reader.layout import ArticleLayout, char_at_column
 from reader.model import Document
 from reader.navigate import JumpList, Span
-from reader.sanitize import screen_safe
-from reader.ui.widgets.article_paint import LAYERS, Layers, body_segments
-from reader.urls import is_web_url
+from reader.ui.widgets.article_draw import LineDrawer
+from reader.ui.widgets.article_messages import Clicked, CursorMoved, ViewChanged
+from reader.ui.widgets.article_paint import LAYERS, Layers
 
 MEASURE = 88
 """Text columns at most (a readable measure); `w` lifts it."""
@@ -41,10 +39,6 @@ LAYOUT_STEP = 300
 """Blocks laid out at a time between the reader's keys (some 15,000 words: about 30 ms)."""
 SCROLL_OFF = 2
 """Lines kept between the cursor and the top or bottom edge."""
-
-
-def _is_web_url(url: str) -> bool:
-    return is_web_url(url) and screen_safe(url) == url
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -67,30 +61,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     full_width: reactive[bool] = reactive(False)
 
-    class CursorMoved(Message):
-        """The reading cursor moved to a new body offset."""
-
-        def __init__(self, offset: int) -> None:
-            super().__init__()
-            self.offset = offset
-
-    class ViewChanged(Message):
-        """The lines in view changed (scrolled or re-laid out): body offsets `start`-`end`."""
-
-        def __init__(self, start: int, end: int) -> None:
-            super().__init__()
-            self.start = start
-            self.end = end
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, ArticleView.ViewChanged)
-
-    class Clicked(Message):
-        """The reader clicked the body at `offset`."""
-
-        def __init__(self, offset: int) -> None:
-            super().__init__()
-            self.offset = offset
+    CursorMoved = CursorMoved
+    ViewChanged = ViewChanged
+    Clicked = Clicked
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -106,11 +79,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._anchor: int | None = None
         """The body offset of the reader's line (None: the header): what a re-layout keeps in place."""
         self._relaying = False
-        self._styles: dict[str, Style] = {}
-        self._links = sorted(
-            ((link.start, link.end, link.url) for link in document.links if _is_web_url(link.url)),
-        )
-        self._link_starts = [start for start, _, _ in self._links]
+        self._drawer = LineDrawer(self)
 
     # -- jumps --------------------------------------------------------------------------------
     def jump(self, offset: int, span: Span | None = None, *, push: bool = True) -> None:
@@ -146,6 +115,14 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def cursor_offset(self) -> int:
         return self.article_layout.offset_for_y(self.cursor)
+
+    def cursor_line(self) -> Span:
+        """The body span of the cursor's line (one character at the cursor's offset off the body)."""
+        line = self.article_layout.lines[self.cursor]
+        if line.in_body:
+            return (line.start, max(line.end, line.start + 1))
+        offset = self.cursor_offset
+        return (offset, offset + 1)
 
     def visible_range(self) -> tuple[int, int]:
         top = int(self.scroll_y)
@@ -301,22 +278,8 @@ class ArticleView(ScrollView, can_focus=True):
         return self.painted.spans(name)
 
     def notify_style_update(self) -> None:
-        self._styles.clear()
+        self._drawer.clear()
         super().notify_style_update()
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.get_component_rich_style(f"article--{name}", partial=True)
-        return style
-
-    def _line_base(self, line: Line) -> Style:
-        if line.kind in ("title", "meta", "url", "heading", "blockquote"):
-            style = self._style(line.kind)
-            if line.kind == "url" and _is_web_url(self.document.url or ""):
-                style += Style(link=self.document.url)
-            return style
-        return Style()
 
     def render_lines(self, crop):
         if self.article_layout.width != self.text_width:  # the first frame comes before the Resize event
@@ -324,23 +287,7 @@ class ArticleView(ScrollView, can_focus=True):
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        index = int(self.scroll_y) + y
-        base = self.rich_style
-        if not 0 <= index < len(self.article_layout):
-            return Strip.blank(width, base)
-        line = self.article_layout.lines[index]
-        kind_style = base + self._line_base(line)
-        on_cursor = index == self.cursor and self.has_focus_within_app
-        gutter = Segment("▌ " if index == self.cursor else "  ", base + self._style("cursor" if on_cursor else "gutter"))
-        segments = [Segment(" " * self.left, base), gutter]
-        if line.prefix:
-            segments.append(Segment(line.prefix, base + self._style("gutter")))
-        if line.in_body:
-            segments += body_segments(line, kind_style, self.painted, (self._links, self._link_starts), self._style)
-        elif line.text:
-            segments.append(Segment(screen_safe(line.text), kind_style))
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        return self._drawer.draw(int(self.scroll_y) + y)
 
     @property
     def has_focus_within_app(self) -> bool:

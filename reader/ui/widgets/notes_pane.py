@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Collection
+
 from rich.text import Text
 from textual.binding import Binding
 
@@ -22,12 +24,15 @@ class NotesPane(ItemPane):
     def on_mount(self) -> None:
         self.show_message("Opening your notes…")
 
-    def update_notes(self, notes: list[Note]) -> None:
+    def update_notes(self, notes: list[Note], drafts: Collection[int] = ()) -> None:
+        """Show `notes`; those whose id is in `drafts` have an unsaved draft (`a` brings it back)."""
         items = []
         for note in notes:
             prompt = Text("“" + clip(note.text, 140) + "”", style="italic")
             if not note.anchored:
                 prompt.append("  (no longer in the text)", style="dim not italic")
+            if note.id in drafts:
+                prompt.append("  (unsaved draft: a)", style="bold not italic")
             if note.note.strip():
                 prompt.append("\n✎ " + clip(note.note, 200), style="not italic")
             items.append(PaneItem(f"n{note.id}", prompt, [(note.start, note.end)], target=note.start))

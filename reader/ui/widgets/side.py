@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
+from reader.model import Analysis, Document
 from reader.ui.widgets.analysis_panes import AnalysisPane, EntitiesPane, QuotesPane, SourcesPane, TimelinePane
 from reader.ui.widgets.notes_pane import NotesPane
 from reader.ui.widgets.pane import ItemPane
@@ -37,6 +38,11 @@ class SidePanel(Vertical):
 
     def analysis_pane(self, name: str) -> AnalysisPane:
         return self.query_one(f"#{name}", AnalysisPane)
+
+    def show_analysis(self, document: Document, analysis: Analysis) -> None:
+        """Fill the analysis panes from a snapshot."""
+        for name in ANALYSIS_PANES:
+            self.analysis_pane(name).update_from(document, analysis)
 
     @property
     def notes(self) -> NotesPane:
