@@ -72,11 +72,17 @@ def _script(code: int) -> str:
     return "other"
 
 
+_LATIN_LETTERS = "".join(c for c in map(chr, (*range(0x250), *range(0x1E00, 0x1F00))) if c.isalpha())
+_LATIN_LETTER = re.compile("[" + "".join(map(re.escape, _LATIN_LETTERS)) + "]")
+_LATIN_OR_ASCII = re.compile("[\x00-\x7f" + "".join(map(re.escape, _LATIN_LETTERS)) + "]+")
+
+
 def _by_script(sample: str) -> tuple[str | None, int]:
     """(language decided by script or None, number of letters seen)."""
-    counts: dict[str, int] = {}
-    letters = 0
-    for char in sample:
+    latin = len(_LATIN_LETTER.findall(sample))  # the common case counted by the regex engine
+    counts: dict[str, int] = {"latin": latin} if latin else {}
+    letters = latin
+    for char in _LATIN_OR_ASCII.sub("", sample):  # what is left: other scripts, punctuation beyond ASCII
         if char.isalpha():
             letters += 1
             script = _script(ord(char))

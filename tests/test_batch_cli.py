@@ -172,3 +172,25 @@ def test_extract_no_analysis_prints_the_document_alone_without_spacy(fmt):
     assert cli.returncode == 0 and list(json.loads(cli.stdout)) == ["document"]
     lines = reader("extract", "--jsonl", "--no-analysis", stdin=jsonl(range(2), 1))
     assert [list(json.loads(line)) for line in lines.stdout.splitlines()] == [["id", "document"]] * 2
+
+
+def test_extract_no_analysis_never_imports_spacy_in_any_process(tmp_path):
+    """A stand-in `spacy` that leaves a mark when imported: `--no-analysis` (single and JSONL) never touches it."""
+    fake = tmp_path / "fake" / "spacy"
+    fake.mkdir(parents=True)
+    marker = tmp_path / "imported"
+    (fake / "__init__.py").write_text(
+        f"open({str(marker)!r}, 'a').write('x')\nraise ImportError('stand-in spacy')\n", encoding="utf-8")
+    env = {**ENV, "PYTHONPATH": os.pathsep.join([str(fake.parent), ENV["PYTHONPATH"]])}
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reader", *args], input=stdin, capture_output=True, text=True,
+                              timeout=300, env=env)
+
+    single = run("extract", str(REFERENCE), "--format", "json", "--no-analysis")
+    batch = run("extract", "--jsonl", "--no-analysis", stdin=jsonl(range(2), 1))
+    assert single.returncode == 0 and list(json.loads(single.stdout)) == ["document"]
+    assert batch.returncode == 0 and len(batch.stdout.splitlines()) == 2
+    assert not marker.exists()
+    subprocess.run([sys.executable, "-c", "import spacy"], env=env, capture_output=True)
+    assert marker.exists()  # the stand-in is the one a process would import

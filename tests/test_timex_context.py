@@ -94,6 +94,11 @@ def test_reporting_periods_refer_back_to_the_quarter_named() -> None:
                          ("year-earlier", "2018-Q3")]
 
 
+def test_next_year_is_the_coming_year_even_after_a_quarter() -> None:
+    text = "The chain lost $2 million in the third quarter. It hopes to break even next year."
+    assert tag(text) == [("the third quarter", "2019-Q3"), ("next year", "2020")]
+
+
 def test_reporting_periods_need_a_quarter_to_refer_to() -> None:
     assert tag("The museum has a room for the period.") == []
     assert tag("Revenue for the quarter was flat.") == []
@@ -115,6 +120,7 @@ def test_a_quarter_named_by_its_end() -> None:
         ("Plans for the year two thousand and three were drawn.", [("the year two thousand and three", "2003")]),
         ("Some two thousand sheep grazed there.", []),
         ("The coat cost nineteen ninety-five dollars.", []),
+        ("It was a nineteen eighty-two flood.", [("nineteen eighty-two", "1982")]),
     ],
 )
 def test_years_said_in_words(sentence: str, expected: list[tuple[str, str]]) -> None:

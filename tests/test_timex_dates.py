@@ -48,6 +48,13 @@ def test_months_with_and_without_a_year() -> None:
     assert tag("The plant opened in mid-January.") == [("mid-January", "2013-01", "DATE")]
 
 
+def test_this_month_is_the_one_of_the_current_year() -> None:
+    # nearer in the past (October 2012) than ahead, but "this October" is 2013's
+    assert tag("The referendum is due this October.") == [("this October", "2013-10", "DATE")]
+    assert tag("The mill closed this January.") == [("this January", "2013-01", "DATE")]
+    assert tag("Work resumes this autumn.", "2013-02-10") == [("this autumn", "2013-FA", "DATE")]
+
+
 def test_may_and_march_need_date_context() -> None:
     assert tag("Theresa May said she may visit in May.") == [("May", "2013-05", "DATE")]
     assert tag("Protesters will march to the square.") == []

@@ -21,7 +21,7 @@ def test_durations_are_kept_as_durations() -> None:
     assert tag("They agreed a three-month delay.") == [("three-month", "P3M", "DURATION")]
     assert tag("He waited an hour.") == [("an hour", "PT1H", "DURATION")]
     assert tag("The worst storm in a decade hit.") == [("a decade", "P10Y", "DURATION")]
-    assert tag("It took two and a half years.") == [("two and a half years", "P30M", "DURATION")]
+    assert tag("It took two and a half years.") == [("two and a half years", "P2Y6M", "DURATION")]
     assert tag("The repair took a mere 36 hours.") == [("a mere 36 hours", "PT36H", "DURATION")]
     assert tag("Prices doubled over the past three years.") == [("the past three years", "P3Y", "DURATION")]
     assert tag("Prices doubled over the past year.") == [("the past year", "P1Y", "DURATION")]
@@ -76,6 +76,14 @@ def test_set_labels() -> None:
         "every week", "twice a month"]
 
 
+def test_plural_parts_of_a_weekday_are_sets() -> None:
+    found = find_timexes("The ferry sails on Monday and Thursday evenings.", DCT)
+    assert [(t.text, t.value, t.type, t.label) for t in found] == [
+        ("Monday", "XXXX-WXX-1TEV", "SET", "every Monday evening"),
+        ("Thursday evenings", "XXXX-WXX-4TEV", "SET", "every Thursday evening")]
+    assert [t.value for t in find_timexes("The ferry sailed on Monday evening.", DCT)] == ["2013-03-18TEV"]
+
+
 def test_open_references() -> None:
     assert tag("Now, prices are currently high.") == [("Now", "PRESENT_REF", "DATE"),
                                                       ("currently", "PRESENT_REF", "DATE")]
@@ -110,4 +118,37 @@ def test_duration_values() -> None:
     assert duration_value(1, "DE") == "P10Y"
     assert duration_value(None, "M") == "PXM"
     assert duration_value(None, "MIN") == "PTXM"
-    assert duration_value(1.5, "D") == "PT36H"
+    assert duration_value(1.5, "D") == "P1DT12H"
+    assert duration_value(2.5, "Y") == "P2Y6M"
+    assert duration_value(0.5, "Y") == "P6M"
+    assert duration_value(1.5, "MIN") == "PT1M30S"
+
+
+def test_a_half_after_the_unit() -> None:
+    assert tag("The climb took a minute and a half.") == [("a minute and a half", "PT1M30S", "DURATION")]
+    assert tag("We queued for two hours and a half.") == [("two hours and a half", "PT2H30M", "DURATION")]
+    assert tag("She spent a year and a half abroad.") == [("a year and a half", "P1Y6M", "DURATION")]
+    assert tag("The tenants stayed for 3 1/2 years.") == [("3 1/2 years", "P3Y6M", "DURATION")]
+
+
+def test_quarters_as_a_duration() -> None:
+    assert tag("The mill lost money in the past two quarters.") == [("the past two quarters", "P6M", "DURATION")]
+    assert tag("Three quarters of the staff agreed.") == []
+    assert tag("He ate a quarter of the cake.") == []
+
+
+def test_one_day_after_a_modal_is_some_day() -> None:
+    assert tag("The village could one day be a town.") == [("one day", "FUTURE_REF", "DATE")]
+    assert tag("The strike lasted one day.") == [("one day", "P1D", "DURATION")]
+
+
+def test_more_between_the_amount_and_the_unit() -> None:
+    assert tag("The lease was extended by at least 15 more years.") == [
+        ("at least 15 more years", "P15Y", "DURATION")]
+    assert tag("The team needs two additional weeks.") == [("two additional weeks", "P2W", "DURATION")]
+
+
+def test_the_weeks_ahead() -> None:
+    assert tag("Lenders expect losses in the months ahead.") == [("the months ahead", "PXM", "DURATION")]
+    assert tag("It will shape the region in the years to come.") == [("the years to come", "PXY", "DURATION")]
+    assert tag("The weeks ahead of the vote were tense.") == [("weeks", "PXW", "DURATION")]

@@ -48,6 +48,8 @@ def test_yesterday_today_tomorrow() -> None:
     assert tag("Yesterday it rained; today it is dry; tomorrow it will snow.") == [
         ("Yesterday", "2013-03-20"), ("today", "2013-03-21"), ("tomorrow", "2013-03-22")]
     assert tag("The day after tomorrow is a holiday.") == [("The day after tomorrow", "2013-03-23")]
+    assert tag("She spoke to Radio Today about the plan.") == []  # a name, not the day
+    assert tag("He said Today the vote is on.") == [("Today", "2013-03-21")]
 
 
 def test_parts_of_day() -> None:
@@ -56,6 +58,8 @@ def test_parts_of_day() -> None:
     assert tag("It will be cold tonight.") == [("tonight", "2013-03-21TNI")]
     assert tag("The session ran Wednesday night.") == [("Wednesday night", "2013-03-20TNI")]
     assert tag("He called yesterday afternoon.") == [("yesterday afternoon", "2013-03-20TAF")]
+    assert tag("Trading slowed by mid-afternoon yesterday.") == [("mid-afternoon yesterday", "2013-03-20TAF")]
+    assert tag("The talks resume late morning tomorrow.") == [("late morning tomorrow", "2013-03-22TMO")]
 
 
 def test_last_this_next_units() -> None:

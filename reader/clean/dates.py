@@ -27,6 +27,8 @@ TEXT_DATES = [
 ]
 _ISO = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<time>[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)(?P<tz>Z|[+-][0-2]\d:?[0-5]\d)?)?")
 _SLASHED = re.compile(r"\b(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b")
+_DAY_FIRST_OR_US = re.compile(r"\b(?P<first>[0-3]?\d)[/.-](?P<second>[0-3]?\d)[/.-](?P<year>(?:19|20)\d{2})\b")
+"""`09/25/2025`: month first as in the US unless the first number cannot be a month (`25/09/2025`)."""
 
 
 def _build(year: int, month: int, day: int, hour: int | None = None, minute: int | None = None) -> str | None:
@@ -68,6 +70,11 @@ def to_iso(value: str) -> str | None:
     match = _SLASHED.search(value)
     if match:
         return _build(int(match["year"]), int(match["month"]), int(match["day"]))
+    match = _DAY_FIRST_OR_US.search(value)
+    if match:
+        first, second = int(match["first"]), int(match["second"])
+        month, day = (first, second) if first <= 12 else (second, first)
+        return _build(int(match["year"]), month, day)
     return None
 
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import chain
 from typing import Any, Iterator
 
 from lxml import html as lxml_html
 
-from reader.clean.dates import to_iso
+from reader.clean.authors import (
+    choose_authors,
+    clean_authors,
+    is_organisation,
+    looks_like_name,
+    visible_bylines,
+)
+from reader.clean.published import publication_date
+from reader.clean.titles import choose_title, site_names
 from reader.urls import is_web_url
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
@@ -80,79 +89,90 @@ def _meta(index: MetaIndex, *keys: str) -> str:
     return ""
 
 
-def split_authors(value: str) -> list[str]:
-    value = re.sub(r"^\s*by\s+", "", value.strip(), flags=re.I)
-    parts = re.split(r"\s*(?:,|\band\b|&|\|)\s*", value)
-    return [p.strip() for p in parts if p.strip() and not p.strip().startswith("http") and len(p) < 80]
+def _article(tree: lxml_html.HtmlElement) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The page's JSON-LD article object (or {}) and every JSON-LD object by its `@id`."""
+    article: dict[str, Any] = {}
+    ids: dict[str, dict[str, Any]] = {}
+    for obj in _json_ld_objects(tree):
+        if isinstance(obj.get("@id"), str):
+            ids.setdefault(obj["@id"], obj)
+        if not article and _types(obj) & ARTICLE_TYPES and ("headline" in obj or "datePublished" in obj):
+            article = obj
+    return article, ids
+
+
+def _people(value: Any, ids: dict[str, dict[str, Any]]) -> list[str]:
+    """Author names of a JSON-LD `author`: strings, Person objects, lists, `{"@id"}` references."""
+    if isinstance(value, list):
+        return [n for v in value for n in _people(v, ids)]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        value = ids.get(value["@id"], {})
+    return [str(n) for n in _names(value)]
+
+
+def _trafilatura_author(tree: lxml_html.HtmlElement) -> list[str]:
+    """trafilatura's reading of the page's byline markup ("A; B"), or []."""
+    try:
+        from trafilatura.metadata import extract_author
+        found = extract_author(tree)
+    except Exception:  # a heuristic reader of untrusted pages; a failure is "no author"
+        return []
+    return [found] if found else []
+
+
+def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str, dict[str, Any]],
+             index: MetaIndex, sites: list[str]) -> list[str]:
+    """Persons from the first source that names one: JSON-LD, meta tags, then the page's visible byline."""
+    declared = [_people(article.get("author"), ids) if article else [],
+                [_meta(index, "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator")]]
+
+    def heuristic(values: list[str]) -> list[str]:
+        return [n for n in clean_authors(values) if looks_like_name(n) or is_organisation(n)]
+
+    def rel_authors() -> list[str]:
+        rel = tree.xpath('//a[@rel="author"]//text() | //*[@itemprop="author"]//*[@itemprop="name"]//text()')
+        return heuristic([t for t in rel if t.strip()][:4])
+
+    lazy = (lambda: heuristic(_trafilatura_author(tree)), lambda: visible_bylines(tree), rel_authors)
+    return choose_authors(chain(declared, (source() for source in lazy)), sites)  # later sources only when needed
 
 
 def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     """Title, authors, byline, published, site name, canonical URL, language and description."""
     meta: dict[str, Any] = {}
-    article: dict[str, Any] = {}
     index = _meta_index(tree)
-    for obj in _json_ld_objects(tree):
-        if _types(obj) & ARTICLE_TYPES and ("headline" in obj or "datePublished" in obj):
-            article = obj
-            break
-    if article:
-        meta["title"] = str(article.get("headline") or article.get("name") or "")
-        meta["authors"] = [n for n in _names(article.get("author")) if n]
-        meta["published"] = str(article.get("datePublished") or article.get("dateCreated") or "")
-        publisher = article.get("publisher")
-        meta["site_name"] = (_names(publisher) or [""])[0]
-        meta["description"] = str(article.get("description") or "")
-        if isinstance(article.get("mainEntityOfPage"), str):
-            meta["url"] = article["mainEntityOfPage"]
-    if not meta.get("title"):
-        meta["title"] = _meta(index, "og:title", "twitter:title") or "".join(tree.xpath("//title//text()")).strip()
-    if not meta.get("authors"):
-        author = _meta(index, "author", "article:author", "byl", "parsely-author", "sailthru.author")
-        if author and not author.startswith("http"):
-            meta["authors"] = split_authors(author)
-    if not meta.get("authors"):
-        rel = tree.xpath('//a[@rel="author"]//text() | //*[@itemprop="author"]//*[@itemprop="name"]//text()')
-        meta["authors"] = [t.strip() for t in rel if t.strip()][:4]
-    if not meta.get("authors"):
-        linked = tree.xpath(
-            "//*[contains(@class,'byline') or contains(@class,'vcard') or contains(@class,'author')]"
-            "//a[contains(@href,'author') or contains(@class,'fn')]//text()"
-        )
-        meta["authors"] = list(dict.fromkeys(t.strip() for t in linked if t.strip()))[:4]
-    if not meta.get("published"):
-        meta["published"] = _meta(index, "article:published_time", "datePublished", "pubdate", "publish-date",
-                                  "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
-    if not meta.get("published"):
-        times = tree.xpath("//time/@datetime")
-        if times:
-            meta["published"] = times[0]
-    meta["published"] = to_iso(meta["published"]) if meta.get("published") else None
-    if not meta.get("site_name"):
-        meta["site_name"] = _meta(index, "og:site_name", "application-name", "publisher")
+    article, ids = _article(tree)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    meta["url"] = (canonical[0].strip() if canonical else "") or _meta(index, "og:url") or meta.get("url") or None
+    meta["url"] = (canonical[0].strip() if canonical else "") or _meta(index, "og:url") or (
+        article.get("mainEntityOfPage") if isinstance(article.get("mainEntityOfPage"), str) else "") or None
     if meta["url"] and not is_web_url(meta["url"]):
         meta["url"] = None
-    if not meta.get("description"):
+    publisher = (_names(article.get("publisher")) or [""])[0] if article else ""
+    declared_site = _meta(index, "og:site_name", "application-name") or str(publisher)
+    sites = site_names([declared_site, str(publisher)], meta["url"])
+    titles = [str(article.get("headline") or "") if article else "", _meta(index, "og:title", "twitter:title"),
+              " ".join("".join(tree.xpath("//title//text()")).split())]
+    meta["title"], suffix = choose_title(tree, titles, sites)
+    meta["authors"] = _authors(tree, article, ids, index, sites)
+    declared = str(article.get("datePublished") or article.get("dateCreated") or "") if article else ""
+    declared = declared or _meta(index, "article:published_time", "datePublished", "pubdate", "publish-date",
+                                 "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
+    if not declared:  # a `<time datetime>` is the page's own machine-readable date, ahead of reading its text
+        times = tree.xpath("//time/@datetime")
+        declared = times[0] if times else ""
+    modified = (str(article.get("dateModified") or "") if article else "") or _meta(
+        index, "article:modified_time", "og:updated_time", "dateModified")
+    meta["published"] = publication_date(tree, declared, modified, meta["url"])
+    meta["description"] = str(article.get("description") or "") if article else ""
+    if not meta["description"]:
         meta["description"] = _meta(index, "og:description", "description", "twitter:description")
     lang = tree.xpath("/html/@lang") or tree.xpath("//html/@lang")
     meta["language"] = (lang[0].split("-")[0].lower() if lang and lang[0].strip() else "") or \
         _meta(index, "og:locale").split("_")[0].lower() or "en"
-    title, suffix = _split_site_suffix(" ".join(str(meta["title"]).split()), meta.get("site_name") or "")
-    meta["title"] = title
-    if not meta.get("site_name"):
+    meta["site_name"] = declared_site or suffix
+    if not meta["site_name"]:
         site_title = tree.xpath("//*[contains(@class,'site-title') or contains(@class,'site-name')]//text()")
-        meta["site_name"] = suffix or " ".join("".join(site_title).split())[:80]
-    if meta.get("authors"):
+        meta["site_name"] = " ".join("".join(site_title).split())[:80]
+    if meta["authors"]:
         meta["byline"] = "By " + ", ".join(meta["authors"])
     return meta
-
-
-def _split_site_suffix(title: str, site: str) -> tuple[str, str]:
-    """"Headline | Site" -> ("Headline", "Site"); ("Headline", "") when there is no suffix."""
-    for sep in (" | ", " - ", " — ", " – ", " :: "):
-        if sep in title:
-            head, _, tail = title.rpartition(sep)
-            if site and site.lower() in tail.lower() or len(tail.split()) <= 4 and len(head.split()) >= 4:
-                return head.strip(), tail.strip()
-    return title, ""

@@ -128,7 +128,8 @@ def _own(u: Unit, stop: frozenset[str]) -> list[float]:
     n = max(1, len(tokens))
     capital = sum(1 for t in tokens if t[:1].isupper())
     stops = sum(1 for t in tokens if t.lower() in stop)
-    digits = sum(1 for c in text[:2000] if c.isdigit())
+    head = text[:2000]
+    digits = sum(map(str.isdigit, head))
     end = text.rstrip()[-1:]
     return [
         math.log1p(u.words),
@@ -193,6 +194,17 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
             nxt = i
     run_start, run_end = main_run(units)
     # Length of the run of list items each unit is part of.
+    # Length of the block of short unpunctuated units (a menu, a list of links) each unit is part of.
+    short_block = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and units[j].words <= 8 and not own[j][2]:
+            j += 1
+        for k in range(i, j):
+            short_block[k] = j - i
+        i = j + 1 if j == i else j
+    median_words = sorted(o[0] for o in own)[n // 2] if n else 0.0
     list_run = [0] * n
     i = 0
     while i < n:
@@ -234,6 +246,8 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
             i / max(1, n - 1),
             math.log1p(n),
             math.log1p(total_prose),
+            math.log1p(short_block[i]),
+            own[i][0] - median_words,
         ]
         if extra is not None:
             row += extra[i]
@@ -246,7 +260,7 @@ CONTEXT_NAMES = [f"{side}_{name}" for side in ("prev2", "prev1", "next1", "next2
 PLACE_NAMES = [
     "log_repeats", "prose", "prose_near3", "prose_near10", "log_dist_prose_before", "log_dist_prose_after",
     "prose_share_before", "prose_share_after", "in_main_run", "log_dist_main_run", "log_list_run", "position",
-    "log_units", "log_prose_words",
+    "log_units", "log_prose_words", "log_short_block", "log_words_vs_median",
 ]
 ALL_NAMES = FEATURE_NAMES + CONTEXT_NAMES + PLACE_NAMES
 

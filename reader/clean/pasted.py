@@ -1,95 +1,37 @@
 """Plain text pasted from a browser, junk and all -> a clean `Document`.
 
-Line-level rules, general to news sites: widget lines ("Also read",
-"Advertisement", share and newsletter prompts), lines repeated as widgets,
-breadcrumbs that repeat the title truncated, photo captions and credits
-(credits kept as metadata), a closing "Sources: X, Y." line (kept as
-metadata), bylines and date lines at the top (metadata), short unpunctuated
-lines before a paragraph (headings), list markers, and hard-wrapped
-paragraphs joined back together. The title is looked for only before the
-article's run of prose: a paragraph of prose is never taken for navigation,
-and a paste with one is never left empty.
+Rules find the metadata: the title (looked for only before the article's
+run of prose, one- and two-word menu items skipped), breadcrumbs that
+repeat it truncated, bylines and date lines at the top, photo credits and
+their captions, a closing "Sources: X, Y." line (a source list, never a
+credit). The learned line model (`paste_model`, over `paste_lines`
+features) then decides which of the other units are article text, except
+that a paragraph of prose or its heading inside the article's run of prose
+is always kept, a short paste (`SHORT_PASTE` units or fewer) is left to the
+rules, and a paste with a paragraph of prose is never left empty. List
+markers and headings are then recognised, and hard-wrapped paragraphs were
+joined back together by `split_units`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from reader.clean.dates import find_date
-from reader.clean.paste_lines import PROSE_WORDS, SENTENCE_END, main_run
+from reader.clean.paste_lines import (
+    LIST_MARK,
+    TERMINAL,
+    Unit,
+    line_features,
+    main_run,
+    split_units,
+)
+from reader.clean.paste_model import LineModel, load_model
 from reader.clean.paste_rules import BYLINE, CREDIT, SOURCES_LINE, WIDGET
 from reader.model import BlockKind, Document
 
 __all__ = ["BYLINE", "CREDIT", "SOURCES_LINE", "WIDGET", "clean_pasted"]
-
-LIST_MARK = re.compile(r"^(?:[-•*·▪◦–]|\d{1,3}[.)])\s+")
-TERMINAL = tuple(".!?…:;\"”’»)。！？」』")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-@dataclass(slots=True)
-class Unit:
-    """A run of text that was one paragraph in the pasted page."""
-
-    text: str
-    kind: BlockKind = "paragraph"
-    drop: bool = False
-
-    @property
-    def words(self) -> int:
-        """Words, counting two CJK characters as one (those scripts put no spaces between words)."""
-        words = len(self.text.split())
-        if not self.text.isascii():
-            words += len(_CJK.findall(self.text)) // 2
-        return words
-
-    @property
-    def short(self) -> bool:
-        return self.words <= 12 and len(self.text) <= 90
-
-    @property
-    def unpunctuated(self) -> bool:
-        return not self.text.rstrip().endswith(TERMINAL) or self.text.rstrip().endswith(("’", "'")) and self.words <= 6
-
-    @property
-    def prose(self) -> bool:
-        """A paragraph of prose: long and ending like a sentence. The article is made of these; no guess drops one."""
-        return self.words >= PROSE_WORDS and self.text.rstrip().endswith(SENTENCE_END)
-
-
-def _units(text: str) -> list[Unit]:
-    """Split into paragraphs: blank lines always split; single newlines split unless the text is hard-wrapped."""
-    lines = [line.strip() for line in text.split("\n")]
-    nonblank = [line for line in lines if line]
-    lengths = sorted(len(line) for line in nonblank)
-    wrapped = len(nonblank) >= 6 and lengths[len(lengths) // 2] >= 50 and max(lengths) <= 100
-    units: list[Unit] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        if current:
-            units.append(Unit(" ".join(current)))
-            current.clear()
-
-    for line in lines:
-        if not line:
-            flush()
-            continue
-        joins = (
-            wrapped
-            and current
-            and not LIST_MARK.match(line)
-            and (not current[-1].endswith(TERMINAL) or line[:1].islower())
-            and len(current[-1]) >= 40
-        )
-        if not joins:
-            flush()
-        current.append(line)
-    flush()
-    return units
-
 
 def _is_title_like(unit: Unit) -> bool:
     return 3 <= unit.words <= 30 and len(unit.text) <= 220 and not unit.text.endswith((".", "。", "！", "？"))
@@ -113,9 +55,13 @@ def _prefix_repeat(line: str, title: str) -> bool:
     return False
 
 
-def clean_pasted(text: str) -> Document:
+SHORT_PASTE = 8
+"""A paste of at most this many units is a reader's own selection: no prose of it is judged junk by the model."""
+
+
+def clean_pasted(text: str, model: LineModel | None = None) -> Document:
     """Line-level cleaning of a pasted page into title, metadata and body blocks."""
-    units = _units(text)
+    units = split_units(text)
     meta: dict = {"authors": [], "image_credits": [], "listed_sources": []}
     counts = Counter(u.text.lower() for u in units)
 
@@ -128,9 +74,15 @@ def clean_pasted(text: str) -> Document:
     live = [u for u in units if not u.drop]
     body_start = main_run(live)[0] if any(u.prose for u in live) else len(live)
     title_unit = None
-    for i, u in enumerate(live[:6]):
+    looked = 0  # lines of three words or more looked at: one- and two-word menu items do not count
+    for i, u in enumerate(live):
         if i >= body_start or (i >= body_start - 2 and _sentence(u)):
             break  # the body's run, or its opening sentence (at most a heading before the run) is no navigation
+        if u.words < 3 and i + 1 < body_start:
+            continue
+        looked += 1
+        if looked > 6:
+            break
         if SOURCES_LINE.match(u.text):
             continue
         later = live[i + 1] if i + 1 < len(live) else None
@@ -186,6 +138,8 @@ def clean_pasted(text: str) -> Document:
                 units[j].drop = True
                 j += 1
 
+    if len(units) > SHORT_PASTE:
+        _learned_verdicts(units, model or load_model())
     live = [u for u in units if not u.drop]
     if not live:  # a paste with a paragraph of prose is never refused: when every line looked like junk, keep the prose
         live = [u for u in units if u.prose and not SOURCES_LINE.match(u.text)]
@@ -198,6 +152,19 @@ def clean_pasted(text: str) -> Document:
         else:
             parts.append(("paragraph", u.text, 0))
     return Document.from_blocks(parts, content_type="text", **meta)
+
+
+
+
+def _learned_verdicts(units: list[Unit], model: LineModel) -> None:
+    """The line model's verdicts on the units the rules left (their junk marks are also its features)."""
+    start, end = main_run(units) if any(u.prose for u in units) else (0, -1)
+    verdicts = model.keep(line_features(units))
+    for i, u in enumerate(units):
+        if start <= i <= end and not u.drop and (u.prose or _heading_before_paragraph(units, i)):
+            verdicts[i] = True  # the article is one long run of prose: no paragraph or heading of it is junk
+    for u, keep in zip(units, verdicts):
+        u.drop = u.drop or not keep  # a line the rules took for junk or metadata stays out of the body
 
 
 def _heading_before_paragraph(live: list[Unit], i: int) -> bool:

@@ -44,6 +44,10 @@ def _set(value: str) -> str:
         return "every " + duration.removeprefix("1 ")
     if value.startswith("XXXX-WXX-") and value[-1].isdigit():
         return "every " + WEEKDAY_NAMES[int(value[-1]) - 1]
+    weekday_part = re.match(r"XXXX-WXX-([1-7])T([A-Z]{2})$", value)
+    if weekday_part:
+        day, part = weekday_part.groups()
+        return f"every {WEEKDAY_NAMES[int(day) - 1]} {PART_NAMES.get(part, part.lower())}"
     if value.startswith("XXXX-XX-XXT"):
         return "every " + PART_NAMES.get(value[-2:], value[-2:].lower())
     if value == "XXXX-WXX-WE":

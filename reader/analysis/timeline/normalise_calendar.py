@@ -72,6 +72,9 @@ def resolve_date(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
     fy = "FY" if meaning.fiscal else ""
     if year is None and meaning.year_offset is not None and ctx.dct is not None:
         year = ctx.dct.year + meaning.year_offset  # "June last year", "March 3 this year"
+    if year is None and meaning.shift == "this" and ctx.dct is not None and (
+            meaning.month and not meaning.day or meaning.season in ("SP", "SU", "FA")):
+        year = ctx.dct.year  # "this September", "this summer": the one of the current year
     if year is None:
         if ctx.dct is None:
             return Resolved(_partial_value("XXXX", meaning, fy), type_of(meaning), False)

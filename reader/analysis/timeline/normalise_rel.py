@@ -32,6 +32,8 @@ def _compared_quarter(meaning: Meaning, ctx: Context) -> Resolved | None:
     quarter just named is that quarter of the year before (the text stays on the named one)."""
     if meaning.unit != "Y" or meaning.offset not in (-1, 1) or meaning.shift:
         return None
+    if meaning.offset > 0 and not meaning.anchored:
+        return None  # "next year" counted from today names the coming year: no results to compare yet
     named = last_quarter(ctx)
     if named is None:
         return None

@@ -33,26 +33,38 @@ from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.rules import Rule, is_capitalised, prev_word, rule
 
 _L = r"(?<![\w$€£¥#@&/’'.,-])"
-UNIT_TRIGGER = r"\b(?:sec|min|h(?:ou)?r|day|week|fortnight|month|y(?:ea)?r|decade|centur|millenni)"
+UNIT_TRIGGER = r"\b(?:sec|min|h(?:ou)?r|day|week|fortnight|month|quarters|y(?:ea)?r|decade|centur|millenni)"
 """A cheap pattern every amount-and-unit phrase contains."""
 
 _SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "Q": ("M", 3), "2W": ("W", 2), "WE": ("D", 2)}
-_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """P3Y, PT2H, P10Y (a decade), P30M (two and a half years), PXM (some months)."""
+    """P3Y, PT2H, P10Y (a decade), P2Y6M (two and a half years), PT1M30S, PXM (some months)."""
     code, scale = _SCALE.get(unit, (unit, 1))
-    if amount is not None:
-        amount *= scale
-        if amount != int(amount) and code in _SMALLER and amount * _SMALLER[code][1] == int(amount * _SMALLER[code][1]):
-            code, factor = _SMALLER[code]
-            amount *= factor
-    prefix = "PT" if code in ("H", "MIN", "S") else "P"
-    letter = "M" if code == "MIN" else code
     if amount is None:
-        return f"{prefix}X{letter}"
-    return f"{prefix}{amount:g}{letter}" if amount != int(amount) else f"{prefix}{int(amount)}{letter}"
+        return _spell([(None, code)])
+    amount *= scale
+    if amount != int(amount) and code in _SMALLER:
+        smaller, factor = _SMALLER[code]
+        rest = (amount - int(amount)) * factor
+        if rest == int(rest):
+            # the unit the writer used first, the fraction in the next one: 2 1/2 years -> P2Y6M
+            return _spell(([(int(amount), code)] if int(amount) else []) + [(int(rest), smaller)])
+    return _spell([(amount, code)])
+
+
+def _spell(parts: list[tuple[float | None, str]]) -> str:
+    """ISO 8601 duration of (amount, unit code) parts, larger units first; None amount is X."""
+    out = "P"
+    for amount, code in parts:
+        if code in ("H", "MIN", "S") and "T" not in out:
+            out += "T"
+        letter = "M" if code == "MIN" else code
+        number = "X" if amount is None else f"{amount:g}" if amount != int(amount) else str(int(amount))
+        out += number + letter
+    return out
 
 
 def approximate(m: "re.Match[str]") -> bool:
@@ -70,6 +82,9 @@ _PLURAL_CONTEXT = frozenset({"for", "over", "in", "within", "after", "than", "ta
                              "wait", "waited", "waiting", "ago"})
 
 
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must", "shall"})
+
+
 def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, int] | None":
     if _NOT_A_DURATION_AFTER.match(text, m.end()):
         return None  # ages: "a 25-year-old", "six years old"
@@ -77,8 +92,8 @@ def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, i
     unit_word = m.group("u").lower()
     unit = unit_code(unit_word)
     plural = unit_word.endswith("s") and unit_word not in ("secs",) or unit_word in ("centuries", "millennia")
-    if unit == "Q":
-        return None
+    if unit == "Q" and (not plural or amount_word in ("a", "an") or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
+        return None  # "the past two quarters" is a duration; "three quarters of voters" is not
     if amount_word in ("a", "an"):
         if unit == "S" or plural or m.group().endswith("-long"):
             return None  # "a second term"
@@ -89,12 +104,20 @@ def _duration(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, i
     amount = number_value(amount_word)
     if amount is None and amount_word not in VAGUE_AMOUNTS:
         return None
+    if amount_word == "one" and unit_word == "day" and prev_word(text, m.start()) in _MODALS:
+        return Meaning("fixed", value="FUTURE_REF")  # "it could one day be": some day, not 24 hours
     if unit == "S" and not plural and amount_word.isdigit() and len(amount_word) == 4:
         return None  # "the 2011 second half": a year and an ordinal, not 2011 seconds
     if amount is not None and amount > 1 and not plural and text[m.start("u") - 1] != "-":
         # "six year" without a hyphen is only said as a modifier ("a six year term")
         if not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
             return None
+    if m.group("more") and (amount_word in ("a", "an") or text[m.start("u") - 1] == "-"):
+        return None  # "two more years" is a duration; "a more day-to-day" is not
+    if m.group("half"):
+        if amount is None or amount != int(amount) or plural != (amount > 1):
+            return None  # "a minute and a half", "two hours and a half"
+        amount += 0.5
     meaning = Meaning("fixed", value=duration_value(amount, unit), type="DURATION",
                       approximate=approximate(m) or amount is None)
     the = re.match(r"the\s+", m.group(), re.IGNORECASE)
@@ -107,11 +130,21 @@ _AROUND_AN_EVENT = re.compile(r"\s+(?:before|after|since|following|preceding|lea
                               re.IGNORECASE)
 
 
-def _bare_units(m: "re.Match[str]", text: str) -> Meaning | None:
+_AHEAD = re.compile(r"\s+(?:ahead(?!\s+of\b)|to\s+come)\b", re.IGNORECASE)
+"""'the weeks ahead', 'the years to come': a stretch of the future."""
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+
+
+def _bare_units(m: "re.Match[str]", text: str) -> "Meaning | tuple[Meaning, int, int] | None":
     unit = unit_code(m.group("u"))
     shift = m.group("shift")
     if not shift and not m.group("long"):
         before = prev_word(text, m.start())
+        ahead = _AHEAD.match(text, m.end()) if before == "the" else None
+        if ahead:
+            the = _THE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            start = the.start() if the else m.start()
+            return Meaning("fixed", value=duration_value(None, unit), type="DURATION", approximate=True), start, ahead.end()
         around = before == "the" and _AROUND_AN_EVENT.match(text, m.end())
         if before not in _PLURAL_CONTEXT and not around:
             return None  # "years of war" alone is not a time; "for years", "the weeks before the vote" are
@@ -190,11 +223,28 @@ def _plural_weekday(m: "re.Match[str]", text: str) -> Meaning | None:
     return Meaning("fixed", value=f"XXXX-WXX-{WEEKDAYS[word.lower()]}", type="SET")
 
 
+_PLURAL_PARTS = r"(?P<part>mornings|afternoons|evenings|nights)"
+
+
+def _weekday_parts(m: "re.Match[str]", text: str) -> Meaning | None:
+    """'Friday nights', and 'Monday' in 'Monday and Friday nights': every such part of that day."""
+    word = m.group("wd")
+    if not is_capitalised(word):
+        return None
+    part = PARTS_OF_DAY[m.group("part").lower()[:-1]]
+    return Meaning("fixed", value=f"XXXX-WXX-{WEEKDAYS[word.lower()]}T{part}", type="SET")
+
+
 DURATION_RULES: tuple[Rule, ...] = (
+    rule("weekday-parts", r"(?<![\w-])(?P<wd>" + WEEKDAY_RE + r")\s+" + _PLURAL_PARTS + r"(?![\w-])",
+         _weekday_parts, 20),
+    rule("weekday-and-parts", r"(?<![\w-])(?P<wd>" + WEEKDAY_RE + r")(?=\s*,?\s+(?:and|or)\s+(?:"
+         + WEEKDAY_RE + r")\s+" + _PLURAL_PARTS + r"(?![\w-]))", _weekday_parts, 20),
     rule("duration", _L + r"(?:(?P<approx>" + APPROX_RE + r")\s+(?!the\b))?(?:the\s+)?(?:(?:past|last|next|first|"
          r"final|coming|previous|following|initial|remaining|additional|latest|same|other)\s+)?"
          r"(?:(?:a\s+mere|just|only|nearly|almost|about|some|over|more\s+than|less\s+than)\s+)?"
-         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?P<u>" + UNIT_RE + r")(?:-long)?(?![\w])", _duration, 30,
+         r"(?P<amt>" + AMOUNT_RE + r")[\s-]+(?:(?P<more>more|additional|further|extra)\s+)?(?P<u>" + UNIT_RE + r"|quarters)(?:-long|(?P<half>\s+and\s+a\s+half))?(?![\w])",
+         _duration, 30,
          trigger=UNIT_TRIGGER),
     rule("bare-units", _L + r"(?:(?:the\s+)?(?P<shift>past|last|next|coming|following|previous)\s+)?"
          r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)(?P<long>-long)?(?![\w])",

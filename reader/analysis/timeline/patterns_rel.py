@@ -25,7 +25,14 @@ from reader.analysis.timeline.patterns_dur import (
     approximate,
     duration_value,
 )
-from reader.analysis.timeline.rules import Rule, prev_word, rule
+from reader.analysis.timeline.rules import (
+    Rule,
+    at_sentence_start,
+    is_capitalised,
+    prev_word,
+    prev_word_raw,
+    rule,
+)
 
 _L = r"(?<![\w$€£¥#@&/’'.,-])"
 
@@ -33,13 +40,16 @@ _L = r"(?<![\w$€£¥#@&/’'.,-])"
 # ---------------------------------------------------------------- today, yesterday, now
 
 def _dayword(m: "re.Match[str]", text: str) -> Meaning | None:
+    if m.group("w")[0].isupper() and not m.group("lead") and not at_sentence_start(text, m.start()) \
+            and is_capitalised(prev_word_raw(text, m.start())) and text[m.start() - 1] == " ":
+        return None  # "USA Today", "Radio Tomorrow": a capitalised word after a name is part of it
     word = " ".join(m.group("w").lower().split())
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                "the day before yesterday": -2, "the day after tomorrow": 2}
     meaning = Meaning("relative", unit="D", offset=offsets[word])
     if word == "tonight":
         meaning.part = "NI"
-    part = m.group("part")
+    part = m.group("part") or m.group("lead")  # "yesterday afternoon", "mid-afternoon yesterday"
     if part:
         meaning.part = PARTS_OF_DAY[part.lower()]
     return meaning
@@ -171,7 +181,8 @@ _UNIT_SINGLE = r"(?:day|week|weekend|fortnight|month|year|decade|century|quarter
 _DIR = r"(?P<dir>ago|from\s+now|hence|later|earlier|before|after|back|prior|previously|on)"
 
 RELATIVE_RULES: tuple[Rule, ...] = (
-    rule("dayword", r"(?<![\w-])(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+    rule("dayword", r"(?<![\w-])(?:(?:(?:early|late|mid)[\s-]?)?(?P<lead>morning|afternoon|evening)\s+(?=yesterday|today|tomorrow))?"
+         r"(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
          r"the\s+day\s+after\s+tomorrow)(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w-])",
          _dayword, 20),
     rule("weekend", r"(?<![\w-])the\s+weekend(?![\w-])",

@@ -101,6 +101,8 @@ def _spelled_year(m: "re.Match[str]", text: str) -> Meaning | None:
         return None  # "nineteen ninety-six dollars", "two thousand and more"
     if m.group("y").lower().startswith("two thousand") and before not in _YEAR_CONTEXT:
         return None
+    if m.group("y").lower().startswith(("nineteen", "eighteen")):
+        return Meaning("date", year=year)  # "a nineteen ninety-seven attack": no quantity is said so
     if before in _YEAR_CONTEXT or is_capitalised(prev_word_raw(text, m.start())) or at_sentence_start(text, m.start()):
         return Meaning("date", year=year)
     return None

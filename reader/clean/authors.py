@@ -1,0 +1,177 @@
+"""Author names from the strings pages give for them: "By" lines, lists, bios, profile URLs.
+
+A page names its authors in JSON-LD, in meta tags, in its byline; the values
+are often not names: "By Jane Doe and Ali Kaya", "Jane Doe, MD", a profile
+URL, a numeric account id, a whole bio ("Jane Doe is a reporter who ..."),
+or the organisation ("Staff", the site's own name) beside the person.
+`clean_authors` turns such values into person names, deduplicated;
+`choose_authors` takes the first source that gives a person and falls back
+to an organisation only when no source names one.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+from typing import Iterable
+
+_BY = re.compile(r"^\s*(?:(?:written|posted|words|story|text|reporting|published)\s+by|by|author(?:s|ed by)?\s*:?|from)\s+", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bwith\b)\s*", re.I)
+_URLISH = re.compile(r"^(?:https?:|www\.|//)|\.(?:com|org|net|io)(?:/|$)|/", re.I)
+_EMAIL = re.compile(r"\S+@\S+\.\S+")
+_CREDENTIAL = re.compile(
+    r"^(?:m\.?d|ph\.?d|r\.?n|m\.?s|m\.?a|b\.?s|b\.?a|mba|mph|msc|bsc|jr|sr|ii|iii|iv|esq|cpa|dds|do|dvm|facs|rd|ld)\.?$", re.I)
+_ORG_WORD = re.compile(
+    r"\b(?:staff|team|editors?|editorial|newsroom|desk|contributors?|admin|administrator|press|media|news|"
+    r"agency|wire|group|inc|llc|ltd|company|corp|magazine|publishing|association|institute|society|foundation|"
+    r"university|council|official)\b",
+    re.I,
+)
+_IDENTIFIER = re.compile(r"[\w-]+(?:[._][\w-]+)+")
+_ACRONYMS = re.compile(r"[A-Z]{1,4}|(?:[A-Z]\.?\s*){1,4}")
+_BIO_VERB = re.compile(r"\s+(?:is|was|has|writes|covers|joined|serves|works|lives)\s+", re.I)
+_ROLE = re.compile(
+    r"\b(?:bio|biography|profile|name|authors?|writer|editor|reporter|journalist|journalism|correspondent|"
+    r"columnist|contributor|consultant|certified|licensed|head|director|manager|founder|specialist|expert|"
+    r"comments?|posts?|senior|former|lead|chief|staff|contributing|guest|freelance|associate|executive|"
+    r"managing|deputy|principal|junior)\b",
+    re.I,
+)
+MAX_NAME_WORDS = 6
+
+
+def _one(part: str) -> str | None:
+    """One author string -> a name, or None when it names nobody."""
+    part = " ".join(part.split()).strip(" .,:;-–—|·•\"'()[]")
+    if not part or _URLISH.search(part) or _EMAIL.search(part) or part.replace(" ", "").isdigit():
+        return None
+    if _CREDENTIAL.match(part) or part.lower() in {"by", "and", "the", "admin", "author", "unknown", "anonymous", "guest"}:
+        return None
+    if _IDENTIFIER.fullmatch(part) or _LABEL.sub("", part) == "" or _ACRONYMS.fullmatch(part):
+        return None  # "page.author.name", "Written By", "BSN", "M A": a template key, a label, letters
+    role = _ROLE.search(part)
+    if role and len(part[: role.start()].split()) >= 2:  # "Jane Doe Senior Writer": the name before the role
+        part = part[: role.start()].strip(" -–—(,")
+    if len(part.split()) > MAX_NAME_WORDS:
+        bio = _BIO_VERB.split(part, maxsplit=1)
+        if len(bio) < 2 or len(bio[0].split()) > 4:
+            return None
+        part = bio[0].strip()
+    if not any(c.isalpha() for c in part) or len(part) > 60:
+        return None
+    return part
+
+
+def clean_authors(values: Iterable[str]) -> list[str]:
+    """Names from author strings: "By" removed, lists split, URLs, ids, credentials and bios dropped, deduplicated."""
+    names: list[str] = []
+    for value in values:
+        value = _BY.sub("", " ".join(str(value).split()))
+        bio = _BIO_VERB.split(value, maxsplit=1)
+        if len(value.split()) > MAX_NAME_WORDS and len(bio) == 2 and len(bio[0].split()) <= 4:
+            value = bio[0]  # "Jane Doe is a reporter who covers ... and ...": the name before the bio
+        for part in _SPLIT.split(value):
+            name = _one(_BY.sub("", part))
+            if name and not any(_same(name, seen) for seen in names):
+                names.append(name)
+    return names
+
+
+def _same(a: str, b: str) -> bool:
+    fa, fb = a.casefold(), b.casefold()
+    return fa == fb or fa.replace(".", "") == fb.replace(".", "")
+
+
+def is_organisation(name: str, site_names: Iterable[str] = ()) -> bool:
+    """"Staff", "The Editors", or the site's own name: an author that is not a person."""
+    folded = re.sub(r"\W", "", name.casefold())
+    for site in site_names:
+        site_folded = re.sub(r"\W", "", site.casefold())
+        if site_folded and folded in (site_folded, re.sub(r"\W", "", site.casefold().split(".")[0])):
+            return True
+    return bool(_ORG_WORD.search(name))
+
+
+def choose_authors(sources: Iterable[Iterable[str]], site_names: Iterable[str] = ()) -> list[str]:
+    """The persons of the first source that names one; else the first organisation given; else []."""
+    sites = [s for s in site_names if s]
+    fallback: list[str] = []
+    for source in sources:
+        names = clean_authors(source)
+        people = [n for n in names if not is_organisation(n, sites)]
+        if people:
+            return people[:8]
+        if names and not fallback:
+            fallback = names[:2]
+    return fallback
+
+
+_PARTICLE = r"(?:van|von|der|den|de|da|del|di|du|la|le|bin|ibn|al|el|dos|das|ter|ten)"
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+_LABEL = re.compile(r"^(?i:(?:(?:written|posted|reviewed|words|story|article)\s+)?by|authors?)(?=[\s:]|[A-Z]|$)\s*:?\s*")
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}")
+_NOT_A_NAME = re.compile(
+    r"^(?:updated|published|posted|view|read|more|this|the author|see|click|share|follow|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
+    r"nov|dec)\b",
+    re.I,
+)
+_BYLINE_TAGS = ("p", "span", "div", "li", "address", "small", "strong", "em", "b", "a", "h4", "h5", "h6", "td")
+BYLINE_CHARS = 120
+"""A visible byline is a short line; longer text that begins "By" is a sentence."""
+
+
+def looks_like_name(name: str) -> bool:
+    """A person's name as a heuristic source may give one: capitalised words or particles, no month or prompt."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or _NOT_A_NAME.match(name) or _ROLE.search(name) or any(c.isdigit() for c in name):
+        return False
+    return all(re.fullmatch(_NAME_WORD, w) or re.fullmatch(_PARTICLE, w) for w in words)
+
+
+def _segments(el, limit: int = 4) -> list[str]:
+    """The element's first text pieces (one per text node), white space folded."""
+    out = []
+    for piece in el.itertext():
+        piece = " ".join(piece.split())
+        if piece:
+            out.append(piece)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _after_label(el) -> str:
+    """The text after a "By" label: in the element itself, else its tail or the next sibling's text."""
+    pieces = _segments(el)
+    rest = _LABEL.sub("", pieces[0]) if pieces else ""
+    if rest:
+        return rest
+    if len(pieces) > 1:
+        return pieces[1]
+    if (el.tail or "").strip():
+        return " ".join(el.tail.split())
+    for sibling in islice(el.itersiblings(), 3):
+        pieces = _segments(sibling, 1)
+        if pieces:
+            return pieces[0]
+    return ""
+
+
+def visible_bylines(tree) -> list[str]:
+    """The first "By Jane Doe" line the page shows, as [name], or [].
+
+    Only elements whose own text begins with a "By" label are read further
+    (their first text pieces), so the walk is one pass over the page.
+    """
+    for el in tree.iter(*_BYLINE_TAGS):
+        own = " ".join((el.text or "").split())
+        if not own or not _LABEL.match(own):
+            continue
+        candidate = _after_label(el)
+        match = _NAME.match(candidate) if len(candidate) <= BYLINE_CHARS else None
+        if match:
+            name = re.split(r"\s+(?:on|at|in|for|and|updated|published)\b|[|⋅·•,]", match.group(0))[0].strip()
+            if looks_like_name(name):
+                return [name]
+    return []
