@@ -95,7 +95,7 @@ def trafilatura_candidate(tree: etree._Element, url: str | None) -> Candidate:
 
     try:
         doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_links=True, include_formatting=True,
+            tree, url=url, with_metadata=False, include_links=True, include_formatting=True,
             include_comments=False, include_tables=True, include_images=False,
         )
     except Exception:  # a library failure is one candidate fewer, never a refused page
