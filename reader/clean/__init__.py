@@ -69,7 +69,7 @@ def clean_text(text: str, *, origin: str = "", url: str | None = None, published
     text = clean_block(text)
     if looks_like_html(text):
         from reader.clean.charrefs import neutralise_char_refs
-        from reader.clean.html import clean_html
+        from reader.clean.article import clean_html
 
         document = clean_html(neutralise_char_refs(text), url=url)
         document.content_type = "html"

@@ -1,29 +1,27 @@
-"""HTML -> `Document`: readability-lxml finds the article, our post-cleaning finishes it.
+"""The page tree: parsing (depth-bounded), captions and credits, our own pruning, and HTML walked into parts.
 
-Before readability: scripts, styles, forms, navigation, cookie banners,
-share bars, related-story boxes, comments and ads are pruned by tag, role
-and class/id; figure captions and photo credits are taken out (credits kept
-as metadata). After readability: the content is walked into blocks
-(headings, paragraphs, blockquotes, list items) and widget lines it kept
-("Also read", "Advertisement"...) are dropped. Links whose anchor text is in
-the body are kept with body offsets.
+`parse_html` parses with libxml2 and flattens subtrees nested deeper than any
+article; `_credits_and_captions` takes figure captions out (credits kept as
+metadata); `_prune` drops navigation, share bars, related boxes, comments
+and ads by tag, role and class/id (the big-page path and the last resort);
+`_blocks` walks HTML into parts (headings, paragraphs, blockquotes, list
+items) with their links; `_raw_text` reads markup the parser could not hold.
 """
 
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from itertools import islice
 from typing import Callable
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from reader.clean.metadata import extract_metadata
-from reader.clean.pasted import BYLINE, CREDIT, SOURCES_LINE, WIDGET
+from reader.clean.assemble import END_MATTER
+from reader.clean.blocktext import Part, element_text
+from reader.clean.pasted import CREDIT
 from reader.errors import ReaderError
-from reader.model import BlockKind, Document, Link
-from reader.urls import is_web_url
+from reader.model import BlockKind
 
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
              "textarea", "svg", "canvas", "nav", "footer", "aside", "dialog", "menu", "object", "embed")
@@ -41,12 +39,6 @@ BLOCK_TAGS = {"p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading
               "pre": "paragraph", "dd": "paragraph", "dt": "paragraph"}
 CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead", "tr", "td",
               "th", "figure", "header", "span", "center", "font", "body", "html"}
-PROMPT = re.compile(
-    r"^(?:(?:click|tap) here|sign up|subscribe|follow us|share (?:this|on)|read (?:more|also|next)|also read|"
-    r"related:|more:|see also|advertisement|listen to (?:this )?article|download (?:the|our) app|"
-    r"this (?:article|story) (?:was|has been|is) (?:originally|first)|copyright|all rights reserved|©)",
-    re.I,
-)
 
 
 LARGE_PAGE_CHARS = 4_000_000
@@ -153,68 +145,6 @@ def _prune(tree: lxml_html.HtmlElement) -> None:
             el.drop_tree()
 
 
-def _text_of(el: lxml_html.HtmlElement, links: list[tuple[str, str, int]], base: int) -> str:
-    """The element's text with white space folded; records its links' offsets (relative to `base`)."""
-    pieces: list[str] = []
-    length = 0
-
-    def add(text: str | None) -> None:
-        nonlocal length
-        if text:
-            pieces.append(text)
-            length += len(text)
-
-    def walk(node: lxml_html.HtmlElement) -> None:
-        if not isinstance(node.tag, str):
-            add(node.tail)
-            return
-        if node.tag == "br":
-            add(" ")
-        start = length
-        add(node.text)
-        for child in node:
-            walk(child)
-        if node.tag == "a" and is_web_url(node.get("href", "")):
-            links.append((node.get("href"), "", start))
-            links[-1] = (node.get("href"), "".join(pieces)[start:], start)
-        add(node.tail if node is not el else None)
-
-    walk(el)
-    return "".join(pieces)
-
-
-KEY_POINTS = re.compile(r"key-?(?:points|events|facts|takeaways)|takeaways|highlights|at-a-glance|tl-?dr|summary-list", re.I)
-_TIME_ONLY = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?)$", re.I)
-
-
-def _key_points(tree: lxml_html.HtmlElement) -> list[tuple[BlockKind, str, int, list[tuple[str, str]]]]:
-    """A live blog's or explainer's "Key points" list, which readability tends to leave out."""
-    for el in _elements(tree, _has_class_or_id):
-        if not KEY_POINTS.search(_attr_text(el)) or not el.xpath(".//li"):
-            continue
-        heading = el.xpath(".//h2 | .//h3 | .//h4")
-        parts: list[tuple[BlockKind, str, int, list[tuple[str, str]]]] = []
-        if heading:
-            parts.append(("heading", " ".join(heading[0].text_content().split()), 2, []))
-        for li in el.xpath(".//li"):
-            text = " ".join(li.text_content().split())
-            if text:
-                parts.append(("list_item", text, 0, []))
-        return parts
-    return []
-
-
-def _merge_timestamps(parts: list) -> list:
-    """A live blog's bare entry time ("14:20") joins the entry's heading: "14:20 · Airport reopens"."""
-    out: list = []
-    for part in parts:
-        if out and part[0] == "heading" and out[-1][0] == "paragraph" and _TIME_ONLY.match(out[-1][1]):
-            stamp = out.pop()[1]
-            part = ("heading", f"{stamp} · {part[1]}", part[2], part[3])
-        out.append(part)
-    return out
-
-
 def _is_caption(el: lxml_html.HtmlElement, text: str) -> bool:
     """A short unpunctuated line sitting with an image is its caption."""
     if not text or len(text.split()) > 30 or text.endswith((".", "!", "?", "\"", "”", ":")):
@@ -229,17 +159,15 @@ def _is_caption(el: lxml_html.HtmlElement, text: str) -> bool:
     return any(n.tag in ("img", "picture") or n.xpath(".//img | .//picture") for n in near if isinstance(n.tag, str))
 
 
-def _blocks(content: lxml_html.HtmlElement) -> list[tuple[BlockKind, str, int, list[tuple[str, str]]]]:
-    out: list[tuple[BlockKind, str, int, list[tuple[str, str]]]] = []
+def _blocks(content: lxml_html.HtmlElement) -> list[Part]:
+    out: list[Part] = []
 
     def emit(kind: BlockKind, el: lxml_html.HtmlElement, level: int = 0) -> None:
-        raw_links: list[tuple[str, str, int]] = []
-        raw = _text_of(el, raw_links, 0)
-        text = " ".join(raw.split())
+        text, links = element_text(el)
         if kind != "heading" and _is_caption(el, text):
             return
         if text:
-            out.append((kind, text, level, [(url, " ".join(t.split())) for url, t, _ in raw_links if t.strip()]))
+            out.append((kind, text, level, links))
 
     def walk(el: lxml_html.HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -270,44 +198,6 @@ def _blocks(content: lxml_html.HtmlElement) -> list[tuple[BlockKind, str, int, l
 
     walk(content)
     return out
-
-
-END_MATTER = re.compile(
-    r"^\(?(?:(?:additional )?reporting by|editing by|writing by|compiled by|produced by|graphics? by|"
-    r"write to .{3,60} at |follow .{0,60}(?:coverage|on twitter|on facebook|@)|filed under|text size$|font size$|"
-    r"something to consider|if you (?:enjoyed|value|like) (?:this|our)|support (?:our|independent) journalism|"
-    r"this (?:article|story) (?:originally appeared|was (?:first )?published|has been updated)|"
-    r"our (?:standards|editorial (?:standards|guidelines)|ethics policy)\b)"
-    r"|contributed (?:reporting|to this report)",
-    re.I,
-)
-_DATE_ONLY = re.compile(
-    r"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}|"
-    r"\d{4}-\d{2}-\d{2})",
-)
-
-
-def _is_junk(kind: str, text: str) -> bool:
-    if WIDGET.match(text) or PROMPT.match(text) and len(text.split()) <= 25:
-        return True
-    words = len(text.split())
-    if END_MATTER.search(text) and words <= 40:
-        return True
-    if _DATE_ONLY.match(text) and words <= 12:
-        return True
-    if CREDIT.search(text) and len(text.split()) <= 10 and not text.endswith("."):
-        return True
-    return False
-
-
-def _is_byline(text: str, authors: set[str]) -> bool:
-    """A byline kept by readability: "By Jane Doe", an author's name alone, or a name in capitals."""
-    words = text.split()
-    if len(words) > 12:
-        return False
-    if BYLINE.match(text) or text.lower() in authors:
-        return True
-    return 2 <= len(words) <= 4 and text.isupper() and text.replace(" ", "").replace(".", "").replace("-", "").isalpha()
 
 
 _SCRIPT_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.I)
@@ -348,66 +238,9 @@ def _raw_text(html: str) -> str:
     return html_lib.unescape(_ANY_TAG.sub(" ", text))
 
 
-def clean_html(html: str, url: str | None = None) -> Document:
-    """Clean an HTML page into a Document with metadata and body blocks."""
-    from readability import Document as Readability
 
-    tree = parse_html(html)
-    if len(tree.text_content().strip()) * 5 < len(_raw_text(html[:2_000_000]).strip()) and len(html) > 50_000:
-        # libxml2 dropped most of the page (it stops at a nesting depth): read its text line by line instead.
-        from reader.clean.pasted import clean_pasted
 
-        document = clean_pasted(re.sub(r"[ \t]+", " ", _raw_text(html)))
-        document.title = document.title or " ".join(tree.xpath("string(//title)").split())
-        return document
-    meta = extract_metadata(tree)
-    credits = _credits_and_captions(tree)
-    key_points = _key_points(tree)
-    large = len(html) > LARGE_PAGE_CHARS
-    pruned = tree if large else deepcopy(tree)
-    _prune(pruned)
-    content = None
-    if not large:
-        try:
-            summary = Readability(pruned, url=url).summary(html_partial=True)
-            content = lxml_html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
-        except Exception:  # readability gives up on some pages; the pruned body is our fallback
-            content = None
-    if content is None or not content.text_content().strip():
-        if tree.xpath("//frameset"):
-            raise ReaderError("a frameset page has no article of its own: open one of its frames instead")
-        content = pruned.find("body")
-        if content is None:
-            content = lxml_html.Element("div")
-    parts = _merge_timestamps([(k, t, lvl, ls) for k, t, lvl, ls in _blocks(content) if not _is_junk(k, t)])
-    if key_points and not any(t == key_points[-1][1] for _, t, _, _ in parts):
-        parts = key_points + parts
-    title = meta.get("title", "")
-    norm_title = " ".join(title.split()).lower()
-    while parts and parts[0][0] == "heading" and norm_title and (
-        parts[0][1].lower() == norm_title or (norm_title in parts[0][1].lower() and len(parts[0][1]) < 2 * len(norm_title))
-    ):
-        parts.pop(0)
-    listed: list[str] = []
-    for part in parts[-4:]:
-        match = SOURCES_LINE.match(part[1])
-        if match and len(part[1].split()) <= 20:
-            listed += [n.strip(" .") for n in re.split(r"[,;]| and ", match["names"]) if n.strip(" .")]
-            parts.remove(part)
-    meta["listed_sources"] = listed
-    authors = {a.lower() for a in meta.get("authors", [])}
-    head = [p for p in parts[:4] if _is_byline(p[1], authors)]
-    parts = [p for p in parts if p not in head]
-    if not title and parts and parts[0][0] == "heading":
-        title = parts.pop(0)[1]
-    document = Document.from_blocks([(k, t, lvl) for k, t, lvl, _ in parts], **{**meta, "title": title})
-    document.image_credits = credits
-    kept = [p for p in parts if p[1].strip()]
-    for block, (_, text, _, links) in zip(document.blocks, kept):
-        cursor = 0
-        for href, anchor in links:
-            pos = text.find(anchor, cursor)
-            if pos >= 0:
-                document.links.append(Link(href, anchor, block.start + pos, block.start + pos + len(anchor)))
-                cursor = pos + len(anchor)
-    return document
+def pruned_body(pruned: lxml_html.HtmlElement) -> list[Part]:
+    """Our own pruning alone (the big-page path and the last resort): the pruned page's body as parts."""
+    content = pruned.find("body")
+    return _blocks(content) if content is not None else []

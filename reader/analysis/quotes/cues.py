@@ -93,7 +93,8 @@ def find_after(text: str, start: int, end: int, view: TokenView | None, last: st
     (`"Why?" Smith writes back, "Because."`) introduces that quote, not this one.
     """
     ended = last if last in ".?!" else ""
-    lead = text[start : _LEAD.match(text, start, end).end()]  # type: ignore[union-attr]
+    lead_match = _LEAD.match(text, start, end)  # None when the search bound is already behind the quote
+    lead = text[start : lead_match.end()] if lead_match else ""
     punctuated = last in ",.?!…—–-:;" or "," in lead or any(d in lead for d in "—–―")
     clause = _find_after(text, start, end, view, ended == ".", punctuated)
     if clause is None or not ended or not next_quote or clause.how in ("dash", "according"):

@@ -1,0 +1,177 @@
+"""The choice and merge between the article candidates of one page (trafilatura, readability-lxml).
+
+Measured on developer pages split by site (fit on one half, checked on the
+other; `benchmarks/wcxb_adapter.py`):
+
+- **Choice by agreement.** trafilatura is the base (the better extractor on
+  unseen sites), unless nearly all its words are also in readability's
+  article and readability's is about as long or longer: then both found the
+  same article (or trafilatura only a part of it) and readability's, which
+  keeps the page's headings and lists (trafilatura's fallbacks flatten them
+  to paragraphs), is the base.
+- **The page's own article markup.** When readability's article (150 words
+  or more) is nearly all inside trafilatura's, and the words trafilatura has
+  beyond it are mostly outside the page's `itemprop="articleBody"` element,
+  those extras are the page's surroundings: readability's is the base.
+  (Measured: the same test against `<article>` or `<main>` lowers one half.)
+- **Merge.** The two candidates' blocks are aligned (equal blocks, in page
+  order); where the base has nothing between two aligned blocks and the
+  other candidate has blocks there, those are a passage the base skipped
+  inside the article and are put back (measured: also adding the other's
+  blocks where the base has a different passage lowers F1 on both halves). Blocks before the first or after the
+  last aligned block are never added (that is where boilerplate sits).
+- **The page's own structure.** A base paragraph that the other candidate
+  has as a heading, list item or blockquote takes that kind (readability
+  walks the page's tags; trafilatura's fallbacks flatten them).
+- **Not an article.** A candidate whose words appear on the page almost
+  only as link anchors (a menu, a list of headlines) proposes nothing.
+- **One copy.** A block the base already has is never added again (a page's
+  own repeated lines, a recipe's "1 cup" twice, stay as the page has them).
+
+Every step is linear or n log n in the blocks (the alignment is a longest
+increasing subsequence over a dictionary of block keys).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+
+from reader.clean.blocktext import Part
+from reader.clean.candidates import Candidate
+
+CONTAINED = 0.85
+"""Share of trafilatura's words that must be in readability's article for readability to take over..."""
+AS_LONG = 0.9
+"""...when readability's article is at least this long against trafilatura's."""
+_WORD = re.compile(r"\w+")
+
+
+def _words(parts: list[Part]) -> Counter[str]:
+    return Counter(w for p in parts for w in _WORD.findall(p[1].lower()))
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))[:200]
+
+
+def align(a: list[Part], b: list[Part]) -> list[tuple[int, int]]:
+    """Index pairs (i, j) of equal blocks of `a` and `b`, increasing in both: the longest such chain."""
+    first: dict[str, int] = {}
+    for j, part in enumerate(b):
+        first.setdefault(_key(part[1]), j)
+    seq = [(i, first[k]) for i, part in enumerate(a) if (k := _key(part[1])) and k in first]
+    tails: list[int] = []
+    tail_at: list[int] = []
+    back: list[int | None] = [None] * len(seq)
+    for n, (_, j) in enumerate(seq):
+        x = bisect_left(tails, j)
+        if x == len(tails):
+            tails.append(j)
+            tail_at.append(n)
+        else:
+            tails[x] = j
+            tail_at[x] = n
+        back[n] = tail_at[x - 1] if x else None
+    chain: list[tuple[int, int]] = []
+    n = tail_at[-1] if tail_at else None
+    while n is not None:
+        chain.append(seq[n])
+        n = back[n]
+    return chain[::-1]
+
+
+def merge(base: list[Part], other: list[Part]) -> list[Part]:
+    """`base` with the blocks `other` has in the article's interior gaps that `base` left empty."""
+    pairs = align(base, other)
+    if not pairs:
+        return list(base)
+    have = {_key(p[1]) for p in base}
+    out: list[Part] = []
+    bi = oi = 0
+    for n, (i, j) in enumerate(pairs):
+        gap = base[bi:i]
+        out.extend(gap)
+        if n and not gap:
+            out.extend(p for p in other[oi:j] if _key(p[1]) not in have)
+        out.append(base[i])
+        bi, oi = i + 1, j + 1
+    out.extend(base[bi:])
+    return out
+
+
+def restyle(parts: list[Part], reference: list[Part]) -> list[Part]:
+    """`parts` with each paragraph that `reference` has as another kind of block given that kind and level."""
+    kinds = {_key(p[1]): (p[0], p[2]) for p in reference if p[0] != "paragraph"}
+    out: list[Part] = []
+    for kind, text, level, links in parts:
+        if kind == "paragraph" and (found := kinds.get(_key(text))):
+            kind, level = found
+        out.append((kind, text, level, links))
+    return out
+
+
+PROSE_SHARE = 0.4
+"""A candidate fewer of whose words than this appear on the page outside link anchors is navigation."""
+
+
+def prose_words(tree) -> Counter[str]:
+    """The page's words outside link anchors (all its text, less the text of every `<a>`): one pass each."""
+    body = tree.find("body")
+    body = tree if body is None else body
+    words = Counter(_WORD.findall(body.text_content().lower()))
+    for anchor in body.iter("a"):
+        words.subtract(_WORD.findall(anchor.text_content().lower()))
+    return words
+
+
+def is_navigation(parts: list[Part], prose: Counter[str] | None) -> bool:
+    """True when the parts' words are nearly all link text on the page (a menu, a list of headlines)."""
+    if prose is None:
+        return False
+    words = _words(parts)
+    total = sum(words.values())
+    found = sum(min(n, max(0, prose[w])) for w, n in words.items())
+    return bool(total) and found < PROSE_SHARE * total
+
+
+MARKED_MIN_WORDS = 150
+HELD = 0.95
+"""Share of readability's words that must be in trafilatura's for the article-markup test."""
+INSIDE = 0.5
+"""trafilatura's extra words count as surroundings when fewer than this share is inside the marked article."""
+
+
+def marked_article_words(elements) -> Counter[str] | None:
+    """The words of the largest of `elements` (the page's `itemprop="articleBody"`), scripts and styles left out."""
+    best = None
+    for el in elements:
+        words = Counter(_WORD.findall(" ".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")).lower()))
+        if best is None or sum(words.values()) > sum(best.values()):
+            best = words
+    return best
+
+
+def _extras_outside(t_words: Counter[str], r_words: Counter[str], marked: Counter[str]) -> bool:
+    extras = t_words - r_words
+    inside = sum((extras & (marked - r_words)).values())
+    return inside < INSIDE * sum(extras.values())
+
+
+def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None,
+           marked: Counter[str] | None = None) -> Candidate:
+    """The article of the page from its two candidates (see the module docstring).
+
+    `prose` is from `prose_words`, `marked` from `marked_article_words` (None: the page marks no article body).
+    """
+    traf, read = (Candidate(c.name, [], c.meta) if is_navigation(c.parts, prose) else c for c in (traf, read))
+    t_words, r_words = _words(traf.parts), _words(read.parts)
+    t_total, r_total = sum(t_words.values()), sum(r_words.values())
+    shared = sum((t_words & r_words).values())
+    base, other = traf, read
+    if t_total == 0 or shared >= CONTAINED * t_total and r_total >= AS_LONG * t_total:
+        base, other = read, traf
+    elif marked and r_total >= MARKED_MIN_WORDS and shared >= HELD * r_total and _extras_outside(t_words, r_words, marked):
+        base, other = read, traf
+    return Candidate(base.name, restyle(merge(base.parts, other.parts), other.parts), base.meta)
