@@ -24,6 +24,19 @@ from reader.errors import ReaderError
 
 CHUNK_RECORDS = 4
 WINDOW_PER_THREAD = 4
+QUIET_CLUSTER = {
+    # The workers only hand records to their model processes, which need every core: Dask's own
+    # sampling (a stack profile of each worker thread every 10 ms, system and memory monitors)
+    # slowed 2 workers on 2 cores by 13% in bench_batch. Work stealing moves queued chunks between
+    # workers; with equal chunks in a bounded window it only adds traffic.
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing": False,
+}
+"""Dask settings for the cluster `dask-local` starts (a cluster of your own: the same keys as
+`DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False` ... in the workers' environment)."""
 DASK_HINT = 'the Dask scheduler needs the dask extra: pip install "reader[dask]"'
 
 try:
@@ -107,11 +120,14 @@ class DaskExecutor:
         logging.getLogger("distributed").setLevel(logging.ERROR)
         self.cluster = None
         if address == "dask-local":
+            import dask
+
             workers = cap_jobs(jobs)
-            self.cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
-            )
+            with dask.config.set(QUIET_CLUSTER):  # the nannies hand it on to the worker processes
+                self.cluster = distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                    dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
+                )
             address = self.cluster.scheduler_address
         try:
             self.client = distributed.Client(address)  # timeout: distributed.comm.timeouts.connect
