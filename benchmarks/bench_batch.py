@@ -4,13 +4,15 @@ The same generated records (invented text, full analysis) run through
 `reader.batch.LocalPool` and `reader.batch.dask_run.DaskExecutor("dask-local")`
 with 1 and 2 worker processes. Each configuration is started and its models
 loaded before the clock starts (steady-state throughput); rounds alternate
-the configurations so background load hits them alike, and the best round
-of each is reported. Also: peak memory per worker (the model process; for
-Dask also the Dask worker process) and the load average before and after.
+the configurations so background load hits them alike; the median and the
+best round of each are printed, and the targets are judged on the medians
+(on a shared machine one lucky round can decide a best-of). Also: peak
+memory per worker (the model process; for Dask also the Dask worker
+process) and the load average before and after.
 Targets: 2 workers >= 1.8x of 1; Dask within 10% of the local pool.
 Figures, not pass/fail.
 
-Usage: PYTHONPATH=. python benchmarks/bench_batch.py [--records 200] [--rounds 2]
+Usage: PYTHONPATH=. python benchmarks/bench_batch.py [--records 200] [--rounds 4]
 """
 
 from __future__ import annotations
@@ -66,12 +68,12 @@ def _memory(kind: str, executor) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=200)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=4)
     args = parser.parse_args()
     lines = _lines(args.records)
     load_before = os.getloadavg()
     configs = [("local", 1), ("local", 2), ("dask", 1), ("dask", 2)]
-    best: dict[tuple[str, int], float] = {}
+    runs: dict[tuple[str, int], list[float]] = {config: [] for config in configs}
     memory: dict[tuple[str, int], str] = {}
     outputs: dict[tuple[str, int], list[str]] = {}
     for round_ in range(args.rounds):
@@ -84,26 +86,32 @@ def main() -> int:
                 memory[config] = _memory(kind, executor)
             finally:
                 executor.close()
-            best[config] = min(best.get(config, seconds), seconds)
+            runs[config].append(seconds)
             outputs[config] = out
             print(f"  round {round_ + 1} {kind:5} x{workers}: {len(lines) / seconds:6.1f} records/s",
                   file=sys.stderr)
     load_after = os.getloadavg()
-    rate = {config: len(lines) / seconds for config, seconds in best.items()}
+    import statistics
+
+    rate = {config: len(lines) / statistics.median(times) for config, times in runs.items()}
+    best = {config: len(lines) / min(times) for config, times in runs.items()}
     same = all(len(out) == len(lines) and out == outputs[("local", 1)] for out in outputs.values())
-    print(f"bench_batch: {len(lines)} generated records, full analysis, best of {args.rounds} rounds, "
+    print(f"bench_batch: {len(lines)} generated records, full analysis, {args.rounds} rounds, "
           f"{os.cpu_count()} cores")
     print(f"load average before {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}, "
           f"after {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
     for config in configs:
-        print(f"  {config[0]:5} {config[1]} worker(s): {rate[config]:6.1f} records/s   peak {memory[config]}")
+        print(f"  {config[0]:5} {config[1]} worker(s): median {rate[config]:6.1f} records/s "
+              f"(best {best[config]:6.1f})   peak {memory[config]}")
     for kind in ("local", "dask"):
         speedup = rate[(kind, 2)] / rate[(kind, 1)]
-        print(f"  {kind}: 2 workers / 1 = {speedup:.2f}x (target >= 1.80x) {'ok' if speedup >= 1.8 else 'MISSED'}")
+        print(f"  {kind}: 2 workers / 1 = {speedup:.2f}x by medians, {best[(kind, 2)] / best[(kind, 1)]:.2f}x by bests"
+              f" (target >= 1.80x) {'ok' if speedup >= 1.8 else 'MISSED'}")
     for workers in (1, 2):
         overhead = rate[("local", workers)] / rate[("dask", workers)] - 1
-        print(f"  Dask overhead at {workers} worker(s): {overhead * 100:+.1f}% (target <= 10%) "
-              f"{'ok' if overhead <= 0.10 else 'MISSED'}")
+        by_best = best[("local", workers)] / best[("dask", workers)] - 1
+        print(f"  Dask overhead at {workers} worker(s): {overhead * 100:+.1f}% by medians, {by_best * 100:+.1f}% by bests"
+              f" (target <= 10%) {'ok' if overhead <= 0.10 else 'MISSED'}")
     print(f"  outputs identical across the four: {same}")
     return 0
 
