@@ -73,8 +73,9 @@ def _script(code: int) -> str:
 
 
 _LATIN_LETTERS = "".join(c for c in map(chr, (*range(0x250), *range(0x1E00, 0x1F00))) if c.isalpha())
-_LATIN_LETTER = re.compile("[" + "".join(map(re.escape, _LATIN_LETTERS)) + "]")
-_LATIN_OR_ASCII = re.compile("[\x00-\x7f" + "".join(map(re.escape, _LATIN_LETTERS)) + "]+")
+_LATIN_CLASS = "".join(map(re.escape, _LATIN_LETTERS))
+_LATIN_LETTER = re.compile(f"[{_LATIN_CLASS}]")
+_LATIN_OR_ASCII = re.compile(f"[\x00-\x7f{_LATIN_CLASS}]+")
 
 
 def _by_script(sample: str) -> tuple[str | None, int]:

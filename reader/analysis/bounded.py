@@ -106,8 +106,6 @@ def split_windows(text: str, limit: int = WINDOW_CHARS) -> list[str]:
 
 def pipe_windows(nlp: "Language", texts: Iterable[str], *, batch_size: int = 32) -> Iterator["Doc"]:
     """`nlp.pipe` over `texts`, one Doc per text, long texts parsed in windows and joined."""
-    from spacy.tokens import Doc
-
     counts: deque[int] = deque()
 
     def pieces() -> Iterator[str]:
@@ -118,9 +116,17 @@ def pipe_windows(nlp: "Language", texts: Iterable[str], *, batch_size: int = 32)
 
     docs = iter(nlp.pipe(pieces(), batch_size=batch_size))
     for doc in docs:
-        count = counts.popleft()
-        if count == 1:
-            yield doc
-            continue
-        parts = [doc] + [next(docs) for _ in range(count - 1)]
-        yield Doc.from_docs(parts, ensure_whitespace=False)
+        yield join_windows([doc] + [next(docs) for _ in range(counts.popleft() - 1)])
+
+
+def join_windows(parts: list["Doc"]) -> "Doc":
+    """One block's window Docs as one Doc (their texts end to end are the block's text).
+
+    Tensors are not joined: nothing downstream reads them, and Docs sent back
+    by the parsing helper (`parallel.py`) come without them.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])

@@ -2,8 +2,8 @@
 
 `ParseHelper` spawns one process (multiprocessing "spawn": nothing of the
 caller's state is inherited) that loads the model once and then, per job,
-claims chunks of pieces from the end of the article and sends their Docs
-back as bytes. The pieces are each block's parsing windows (one for most
+takes chunks of pieces, last first, and sends their Docs back as
+bytes. The pieces are each block's parsing windows (one for most
 blocks; a block past `bounded.WINDOW_CHARS` has several), so one huge
 paragraph is shared between the two as well. `parse_in_two` claims chunks
 from the front in this process; the two meet where their work meets (a
@@ -18,7 +18,7 @@ from __future__ import annotations
 import multiprocessing
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from reader.analysis.bounded import pipe_windows, split_windows
+from reader.analysis.bounded import join_windows, pipe_windows, split_windows
 from reader.analysis.nlp import ParsedBlock, _from_doc, load_nlp
 from reader.model import Document
 
@@ -138,16 +138,13 @@ def parse_in_two(
 
 def _join_blocks(document: Document, owner: list[int], docs: Iterator["Doc"]) -> Iterator[ParsedBlock]:
     """The pieces' Docs (in order) joined into one per block, so one huge paragraph is parsed on both sides."""
-    from spacy.tokens import Doc
-
     parts: list[Doc] = []
     for k, doc in enumerate(docs):
         parts.append(doc)
         if k + 1 < len(owner) and owner[k + 1] == owner[k]:
             continue
         i = owner[k]
-        # The helper's Docs come without their tensors (nothing downstream reads them), so none is joined.
-        joined = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+        joined = join_windows(parts)
         parts = []
         yield _from_doc(i, document.blocks[i].start, joined.text, joined)
 

@@ -31,8 +31,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "paste_model.json"
 
-Node = tuple[int, float, int, int]
-
 
 class ModelError(ValueError):
     """The model file is missing, malformed or made for other features."""
@@ -43,7 +41,6 @@ class Stage:
     """One stage's trees, also as arrays (tree x node) so that all rows walk all trees at once."""
 
     base: float
-    trees: tuple[tuple[Node, ...], ...]
     feature: "np.ndarray"  # a leaf reads feature 0 and points to itself, so walking past it stays there
     split: "np.ndarray"
     left: "np.ndarray"
@@ -57,12 +54,13 @@ class Stage:
 
         out = [self.base] * n
         rows = list(range(n)) if only is None else only
-        if not rows or not self.trees:
+        trees = len(self.feature)
+        if not rows or not trees:
             return out
         x = np.asarray(columns, dtype=np.float64).T[rows]  # rows x features
         at = np.arange(len(rows))[:, None]
-        tree = np.arange(len(self.trees))[None, :]
-        node = np.zeros((len(rows), len(self.trees)), dtype=np.intp)
+        tree = np.arange(trees)[None, :]
+        node = np.zeros((len(rows), trees), dtype=np.intp)
         for _ in range(self.depth):
             goes_left = x[at, self.feature[tree, node]] <= self.split[tree, node]
             node = np.where(goes_left, self.left[tree, node], self.right[tree, node])
@@ -151,13 +149,7 @@ def _sigmoid(margins: list[float]) -> list[float]:
 def _stage(data: dict, width: int) -> Stage:
     import numpy as np
 
-    trees = []
-    for tree in data["trees"]:
-        nodes = tuple((int(f), float(s), int(a), int(b)) for f, s, a, b in tree)
-        for f, _, a, b in nodes:
-            if f >= width or (f >= 0 and not (0 < a < len(nodes) and 0 < b < len(nodes))):
-                raise ModelError("a tree node points outside its tree or its features")
-        trees.append(nodes)
+    trees = [tuple((int(f), float(s), int(a), int(b)) for f, s, a, b in tree) for tree in data["trees"]]
     size = max((len(t) for t in trees), default=1)
     shape = (len(trees), size)
     feature, left, right = (np.zeros(shape, dtype=np.intp) for _ in range(3))
@@ -170,12 +162,14 @@ def _stage(data: dict, width: int) -> Stage:
             if f < 0:
                 value[t, i] = s
                 continue
+            if f >= width or not (0 < a < len(nodes) and 0 < b < len(nodes)):
+                raise ModelError("a tree node points outside its tree or its features")
             if a <= i or b <= i:
                 raise ModelError("a tree node points back up its tree")
             feature[t, i], split[t, i], left[t, i], right[t, i] = f, s, a, b
             levels[a] = levels[b] = levels.get(i, 0) + 1
         depth = max(depth, *levels.values())
-    return Stage(float(data["base"]), tuple(trees), feature, split, left, right, value, depth)
+    return Stage(float(data["base"]), feature, split, left, right, value, depth)
 
 
 def parse_model(data: dict, expected: list[str] | None = None) -> LineModel:
