@@ -63,18 +63,31 @@ def mention_spans(entity: Entity | None) -> list[Span]:
     return sorted({(m.start, m.end) for m in entity.mentions})
 
 
-def tied_mentions(entity: Entity | None, quotes: list[Quote]) -> list[Mention]:
+def tied_mentions(
+    entity: Entity | None, quotes: list[Quote], resolved: dict[str, list[Mention]] | None = None
+) -> list[Mention]:
     """Every mention the analysis ties to `entity`, sorted: its names, plus the pronouns and
-    descriptions its quotes resolved to it ("she added" -> Maria Zakharova); one per start."""
+    descriptions its quotes resolved to it ("she added" -> Maria Zakharova); one per start.
+
+    `resolved` (`resolved_by_entity(quotes)`) saves walking the quotes again for each entity."""
     if entity is None:
         return []
+    if resolved is None:
+        resolved = resolved_by_entity(quotes)
+    by_start = {m.start: m for m in entity.mentions}
+    for mention in resolved.get(entity.id, ()):
+        by_start.setdefault(mention.start, mention)
+    return [by_start[start] for start in sorted(by_start)]
+
+
+def resolved_by_entity(quotes: list[Quote]) -> dict[str, list[Mention]]:
+    """The speaker pronouns and descriptions the quotes resolved, by entity id, in quote order."""
     from reader.analysis.quotes import resolved_speaker_mentions
 
-    by_start = {m.start: m for m in entity.mentions}
+    out: dict[str, list[Mention]] = {}
     for entity_id, mention in resolved_speaker_mentions(quotes):
-        if entity_id == entity.id:
-            by_start.setdefault(mention.start, mention)
-    return [by_start[start] for start in sorted(by_start)]
+        out.setdefault(entity_id, []).append(mention)
+    return out
 
 
 @dataclass(slots=True)

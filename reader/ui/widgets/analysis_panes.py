@@ -13,7 +13,7 @@ from textual.binding import Binding
 from reader.language import english_only_error
 from reader.model import Analysis, ArticleDate, Document
 from reader.present import entity_groups, plural, source_kind, speaker_name
-from reader.navigate import tied_mentions
+from reader.navigate import resolved_by_entity, tied_mentions
 from reader.time_order import rows_in_order
 from reader.ui.text_fit import clip
 from reader.ui.widgets.pane import ItemPane, PaneItem
@@ -66,11 +66,12 @@ class EntitiesPane(AnalysisPane):
 
     def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
         items: list[PaneItem] = []
+        resolved = resolved_by_entity(analysis.quotes)
         for kind, heading, group in entity_groups(analysis):
             items.append(PaneItem(f"h-{kind}", Text(f"{heading} · {len(group)}", style="bold"), header=True))
             for entity in group:
                 prompt = Text(entity.name, style="bold")
-                tied = tied_mentions(entity, analysis.quotes)
+                tied = tied_mentions(entity, analysis.quotes, resolved)
                 extra = len(tied) - entity.count
                 prompt.append(f"  ×{entity.count}" + (f" +{extra} she/he/role" if extra > 0 else ""), style=MUTED)
                 details = []

@@ -73,6 +73,9 @@ class ItemPane(OptionList):
         self._view: tuple[int, int] = (0, 0)
         self._signature: tuple[object, ...] | None = None
         self._built_at = 0.0
+        self._made: dict[str, tuple[Text, bool, Option]] = {}
+        """The option last made for each key: reused while its prompt is unchanged, with its
+        measured height (OptionList wraps every option to lay out the list: most of a rebuild)."""
         self.quiet_key: str | None = None
         """A highlight the pane restored itself after a rebuild: not the reader's choice."""
         self.border_title = self.pane_title
@@ -126,20 +129,30 @@ class ItemPane(OptionList):
         self._signature = signature
         self._built_at = time.monotonic()
         if appended:
-            self.add_options([self._option(i) for i in tail])
+            kept = self._made
+            self.add_options(self._options_for(tail))
+            self._made = {**kept, **self._made}
             return
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         top = self.scroll_y
-        self.set_options([self._option(i) for i in items])
+        self.set_options(self._options_for(items))
         if keep is not None:
             self.quiet_key = keep
             self.highlight_key(keep)
         self.scroll_to(y=top, animate=False, immediate=True)
 
-    def _option(self, item: PaneItem) -> Option:
-        if item.header:
-            return Option(themed(item.prompt), id=item.key, disabled=True)
-        return Option(themed(item.prompt), id=item.key)
+    def _options_for(self, items: list[PaneItem]) -> list[Option]:
+        """The options of `items`: the previous ones where the prompt is the same (their heights are
+        known), new ones for the rest; the others are forgotten."""
+        old, self._made = self._made, {}
+        options = []
+        for item in items:
+            known = old.get(item.key)
+            if known is None or known[1] != item.header or known[0] != item.prompt:
+                known = (item.prompt, item.header, Option(themed(item.prompt), id=item.key, disabled=item.header))
+            self._made[item.key] = known
+            options.append(known[2])
+        return options
 
     def highlight_key(self, key: str) -> None:
         """Move the highlight to the item `key` (no-op when absent)."""
