@@ -28,6 +28,12 @@ from reader.ui.themes import themed
 IN_VIEW = "▎"
 BUSY_ITEMS = 200
 BUSY_REBUILD_SECONDS = 4.0
+FIRST_ITEMS = 100
+"""A rebuilt pane shows at least this many items (and a screenful) at once; the rest follow."""
+FILL_BATCH = 25
+FILL_SECONDS = 0.03
+FILL_PAUSE = 0.01
+"""The rest are added `FILL_BATCH` at a time, at most `FILL_SECONDS` of work per `FILL_PAUSE` timer."""
 
 
 @dataclass(slots=True)
@@ -73,6 +79,9 @@ class ItemPane(OptionList):
         self._view: tuple[int, int] = (0, 0)
         self._signature: tuple[object, ...] | None = None
         self._built_at = 0.0
+        self._shown = 0
+        """How many of `items` the list holds (the others are added a slice per frame)."""
+        self._fill_timer = None
         self._made: dict[str, tuple[Text, bool, Option]] = {}
         """The option last made for each key: reused while its prompt is unchanged, with its
         measured height (OptionList wraps every option to lay out the list: most of a rebuild)."""
@@ -96,6 +105,7 @@ class ItemPane(OptionList):
         """Replace the items with one explicit, unselectable line (empty, pending or failed)."""
         text = message if isinstance(message, Text) else Text(message, style="italic")
         self.items, self._by_key, self._marked, self._signature = [], {}, set(), None
+        self._shown = 0
         self.set_options([Option(text, disabled=True)])
         self.border_subtitle = ""
 
@@ -120,44 +130,73 @@ class ItemPane(OptionList):
             return
         old = self._signature or ()
         appended = bool(self.items) and len(signature) > len(old) and signature[: len(old)] == old
-        tail = items[len(self.items):] if appended else items
-        if not appended:
-            self.items = []
-        self.items = [*self.items, *tail]
-        self._by_key = {i.key: i for i in self.items}
-        self._marked = {i.key for i in self.items if not i.header and i.in_view(*self._view)}
         self._signature = signature
         self._built_at = time.monotonic()
         if appended:
-            kept = self._made
-            self.add_options(self._options_for(tail))
-            self._made = {**kept, **self._made}
+            self.items = [*self.items, *items[len(self.items):]]
+        else:
+            keys = {i.key for i in items}
+            self._made = {key: made for key, made in self._made.items() if key in keys}
+            self.items = list(items)
+        self._by_key = {i.key: i for i in self.items}
+        self._marked = {i.key for i in self.items if not i.header and i.in_view(*self._view)}
+        if appended:
+            self._fill_soon()
             return
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         top = self.scroll_y
-        self.set_options(self._options_for(items))
+        self._shown = 0
+        self.set_options([])
+        at = next((n for n, i in enumerate(self.items) if i.key == keep), -1) if keep is not None else -1
+        self._fill_to(max(at, FIRST_ITEMS - 1), lines=int(top) + self.scrollable_content_region.height + 1)
         if keep is not None:
             self.quiet_key = keep
             self.highlight_key(keep)
         self.scroll_to(y=top, animate=False, immediate=True)
+        self._fill_soon()
 
-    def _options_for(self, items: list[PaneItem]) -> list[Option]:
-        """The options of `items`: the previous ones where the prompt is the same (their heights are
-        known), new ones for the rest; the others are forgotten."""
-        old, self._made = self._made, {}
-        options = []
-        for item in items:
-            known = old.get(item.key)
-            if known is None or known[1] != item.header or known[0] != item.prompt:
-                known = (item.prompt, item.header, Option(themed(item.prompt), id=item.key, disabled=item.header))
-            self._made[item.key] = known
-            options.append(known[2])
-        return options
+    def _option(self, item: PaneItem) -> Option:
+        """The item's option: the one made before while its prompt is the same (its height is known)."""
+        made = self._made.get(item.key)
+        if made is None or made[1] != item.header or made[0] != item.prompt:
+            made = (item.prompt, item.header, Option(themed(item.prompt), id=item.key, disabled=item.header))
+            self._made[item.key] = made
+        return made[2]
+
+    def _add_through(self, stop: int) -> None:
+        """Add the options of the items before `stop` that the list does not show yet."""
+        stop = min(stop, len(self.items))
+        if stop > self._shown:
+            start, self._shown = self._shown, stop
+            self.add_options([self._option(item) for item in self.items[start:stop]])
+
+    def _fill_to(self, index: int, *, lines: int = 0) -> None:
+        """Add options now until item `index` is shown and the list has at least `lines` lines."""
+        while self._shown < len(self.items) and (self._shown <= index or len(self._lines) < lines):
+            self._add_through(self._shown + FILL_BATCH)
+
+    def _fill_soon(self) -> None:
+        if self._fill_timer is None and self._shown < len(self.items) and self.is_mounted:
+            self._fill_timer = self.set_timer(FILL_PAUSE, self._fill_later)
+
+    def _fill_later(self) -> None:
+        """Add the remaining options a slice per frame (at most `FILL_SECONDS` of work each), so a
+        pane of thousands of items never holds the reader's keys while it is measured."""
+        self._fill_timer = None
+        began = time.perf_counter()
+        while self._shown < len(self.items) and time.perf_counter() - began < FILL_SECONDS:
+            self._add_through(self._shown + FILL_BATCH)
+        self._fill_soon()
+
+    def action_last(self) -> None:
+        self._fill_to(len(self.items))
+        super().action_last()
 
     def highlight_key(self, key: str) -> None:
         """Move the highlight to the item `key` (no-op when absent)."""
         for index, item in enumerate(self.items):
             if item.key == key:
+                self._fill_to(index)
                 if self.highlighted != index:
                     self.highlighted = index
                 return
@@ -213,4 +252,5 @@ class ItemPane(OptionList):
             if index is None:
                 index = next((i for i, item in enumerate(self.items) if not item.header), None)
             if index is not None:
+                self._fill_to(index)
                 self.highlighted = index
