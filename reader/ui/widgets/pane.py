@@ -109,6 +109,11 @@ class ItemPane(OptionList):
         self.set_options([Option(text, disabled=True)])
         self.border_subtitle = ""
 
+    def resting(self, final: bool) -> bool:
+        """True when a snapshot that is not `final` would be ignored: a long pane rebuilt less than
+        `BUSY_REBUILD_SECONDS` ago (its caller need not even build the items)."""
+        return not final and len(self.items) > BUSY_ITEMS and time.monotonic() - self._built_at < BUSY_REBUILD_SECONDS
+
     def show_items(
         self, items: list[PaneItem], *, subtitle: str = "", empty: str | None = None, final: bool = True
     ) -> None:
@@ -119,7 +124,7 @@ class ItemPane(OptionList):
         so the reader's keys stay quick on a long article.
         """
         self.border_subtitle = subtitle
-        if not final and len(self.items) > BUSY_ITEMS and time.monotonic() - self._built_at < BUSY_REBUILD_SECONDS:
+        if self.resting(final):
             return
         signature = tuple((i.key, i.prompt.plain, tuple(i.spans)) for i in items)
         if signature == self._signature:
