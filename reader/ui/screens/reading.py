@@ -210,7 +210,8 @@ class ReadingScreen(Screen[None]):
         self.status.show_analysis(analysis, self.document.language)
         if analysis.complete:
             self.exporter.analysis_finished()
-            index_saver.save_to_index(self, analysis)
+            if not self.feed.indexes:  # the analysis process writes the index itself
+                index_saver.save_to_index(self, analysis)
         self.refresh_bindings()
         heap.settle()
 
