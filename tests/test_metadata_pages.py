@@ -162,3 +162,17 @@ def test_a_utc_stamp_past_midnight_gives_the_day_the_page_shows():
     assert clean_text(page(before=stamp)).published == "2026-02-23"
     same_day = "<p><time datetime='2026-02-24T14:13:00Z'>February 24, 2026</time></p>"
     assert clean_text(page(before=same_day)).published == "2026-02-24T14:13Z"
+
+
+def test_a_month_before_a_surname_is_a_first_name_and_a_month_alone_is_none():
+    from reader.clean.authors import looks_like_name
+
+    assert looks_like_name("April Lindqvist") and looks_like_name("June Okafor")
+    assert not looks_like_name("April") and not looks_like_name("Sept.")
+    doc = clean_text(page(before="<p class='meta'>By <a rel='author' href='/people/april'>April Lindqvist</a></p>"))
+    assert doc.authors == ["April Lindqvist"]
+
+
+def test_scholarly_citation_authors_are_all_read():
+    head = "".join(f"<meta name='citation_author' content='{n}'>" for n in ("Mara Lindqvist", "Tomas Okafor"))
+    assert clean_text(page(head=head)).authors == ["Mara Lindqvist", "Tomas Okafor"]

@@ -141,7 +141,7 @@ def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str
     """Persons from the first source that names one: JSON-LD, meta tags, then the page's visible byline."""
     declared = [_people(article.get("author"), ids) if article else [],
                 [_meta(index, "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator")],
-                _labelled_author(index)]
+                _labelled_author(index), tree.xpath("//meta[@name='citation_author']/@content")]
 
     def heuristic(values: list[str]) -> list[str]:
         return [n for n in clean_authors(values) if looks_like_name(n) or is_organisation(n)]
