@@ -176,3 +176,8 @@ def test_a_month_before_a_surname_is_a_first_name_and_a_month_alone_is_none():
 def test_scholarly_citation_authors_are_all_read():
     head = "".join(f"<meta name='citation_author' content='{n}'>" for n in ("Mara Lindqvist", "Tomas Okafor"))
     assert clean_text(page(head=head)).authors == ["Mara Lindqvist", "Tomas Okafor"]
+
+
+def test_a_link_to_the_authors_page_names_the_author_when_nothing_else_does():
+    card = "<div class='card'><a href='/blog/authors/mara-lindqvist'><span>Mara Lindqvist</span></a></div>"
+    assert clean_text(page(before=card)).authors == ["Mara Lindqvist"]

@@ -150,7 +150,16 @@ def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str
         rel = tree.xpath('//a[@rel="author"]//text() | //*[@itemprop="author"]//*[@itemprop="name"]//text()')
         return heuristic([t for t in rel if t.strip()][:4])
 
-    lazy = (lambda: heuristic(_trafilatura_author(tree)), lambda: visible_bylines(tree), rel_authors)
+    def profile_links() -> list[str]:
+        """The first link to an author's page (`/author/jane-doe`, the CMS convention) whose text is a name."""
+        for link in tree.xpath("//a[contains(@href, '/author/') or contains(@href, '/authors/')]"):
+            text = " ".join(link.text_content().split()) or (link.get("aria-label") or "")
+            names = [n for n in clean_authors([text]) if looks_like_name(n)]
+            if names:
+                return names[:1]
+        return []
+
+    lazy = (lambda: heuristic(_trafilatura_author(tree)), lambda: visible_bylines(tree), rel_authors, profile_links)
     return choose_authors(chain(declared, (source() for source in lazy)), sites)  # later sources only when needed
 
 
