@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.analysis.nlp import parse_blocks
 from reader.analysis.quotes import extract as quote_extract
 from reader.analysis.quotes.clauses import ACCORDING_ANY
-from reader.analysis.quotes.hits import BlockHits
 from reader.analysis.quotes.extract import extract_quotes
-from reader.analysis.nlp import parse_blocks
+from reader.analysis.quotes.hits import BlockHits
 from reader.model import Document
 
 _PIECES = ["according", "According", "ACCORDING", "to", "told", "telling", "in", "an", "interview", "with",

@@ -22,7 +22,7 @@ import re
 class BlockHits:
     """The match starts of one pattern in each block's text (computed on first use)."""
 
-    def __init__(self, pattern: "re.Pattern[str]", texts: list[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], texts: list[str]) -> None:
         self.pattern = pattern
         self.texts = texts
         self._starts: dict[int, list[int]] = {}
