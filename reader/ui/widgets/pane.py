@@ -28,8 +28,6 @@ from reader.ui.themes import themed
 IN_VIEW = "▎"
 BUSY_ITEMS = 200
 BUSY_REBUILD_SECONDS = 4.0
-FILL_CHUNK = 60
-"""Options handed to the OptionList per frame: each one is measured (wrapped) when added."""
 
 
 @dataclass(slots=True)
@@ -75,8 +73,6 @@ class ItemPane(OptionList):
         self._view: tuple[int, int] = (0, 0)
         self._signature: tuple[object, ...] | None = None
         self._built_at = 0.0
-        self._pending: list[Option] = []
-        """Options still to be added, a chunk per frame, so a pane of thousands never blocks a key."""
         self.quiet_key: str | None = None
         """A highlight the pane restored itself after a rebuild: not the reader's choice."""
         self.border_title = self.pane_title
@@ -97,7 +93,6 @@ class ItemPane(OptionList):
         """Replace the items with one explicit, unselectable line (empty, pending or failed)."""
         text = message if isinstance(message, Text) else Text(message, style="italic")
         self.items, self._by_key, self._marked, self._signature = [], {}, set(), None
-        self._pending = []
         self.set_options([Option(text, disabled=True)])
         self.border_subtitle = ""
 
@@ -131,58 +126,15 @@ class ItemPane(OptionList):
         self._signature = signature
         self._built_at = time.monotonic()
         if appended:
-            self._fill([self._option(i) for i in tail], replace=False)
+            self.add_options([self._option(i) for i in tail])
             return
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         top = self.scroll_y
-        self._fill([self._option(i) for i in items], replace=True)
-        while self._pending and len(self._lines) <= top + self.size.height:
-            self._load(FILL_CHUNK)  # the rows the reader was looking at come back at once
+        self.set_options([self._option(i) for i in items])
         if keep is not None:
             self.quiet_key = keep
             self.highlight_key(keep)
         self.scroll_to(y=top, animate=False, immediate=True)
-
-    def _fill(self, options: list[Option], *, replace: bool) -> None:
-        """Show `options` (instead of the current ones when `replace`): a chunk now, the rest a chunk per frame."""
-        if replace:
-            self._pending = []
-            self.set_options([])
-        idle = not self._pending
-        self._pending = [*self._pending, *options]
-        if idle:
-            self._fill_more()
-
-    def _fill_more(self) -> None:
-        """Add the next chunk, then let the reader's keys and a frame through before the next one."""
-        self._load(FILL_CHUNK)
-        if self._pending:
-            self.set_timer(0.005, self._fill_more)
-
-    def _load(self, count: int) -> None:
-        """Add the next `count` pending options now."""
-        if count > 0 and self._pending:
-            chunk, self._pending = self._pending[:count], self._pending[count:]
-            self.add_options(chunk)
-
-    def validate_highlighted(self, highlighted: int | None) -> int | None:
-        """A highlight past the options added so far (a jump to a late item) adds them first."""
-        if highlighted is not None and highlighted >= self.option_count and self._pending:
-            self._load(highlighted + 1 - self.option_count)
-        return super().validate_highlighted(highlighted)
-
-    def action_cursor_down(self) -> None:
-        if self._pending and self.highlighted is not None and self.highlighted >= self.option_count - 1:
-            self._load(FILL_CHUNK)  # at the last option added so far: the next ones, not a wrap to the top
-        super().action_cursor_down()
-
-    def action_last(self) -> None:
-        self._load(len(self._pending))
-        super().action_last()
-
-    def action_page_down(self) -> None:
-        self._load(FILL_CHUNK)
-        super().action_page_down()
 
     def _option(self, item: PaneItem) -> Option:
         if item.header:
