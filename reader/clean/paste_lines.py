@@ -193,6 +193,12 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
         if prose[i]:
             nxt = i
     run_start, run_end = main_run(units)
+    starts = [_start_key(u.text) for u in units]
+    start_counts: dict[str, int] = {}
+    for key in starts:
+        if key:
+            start_counts[key] = start_counts.get(key, 0) + 1
+    repeats = [math.log1p(counts[u.text.lower()] - 1) for u in units]
     # Length of the run of list items each unit is part of.
     # Length of the block of short unpunctuated units (a menu, a list of links) each unit is part of.
     short_block = [0] * n
@@ -232,7 +238,7 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
                 row += empty
         inside = run_start <= i <= run_end
         row += [
-            math.log1p(counts[u.text.lower()] - 1),
+            repeats[i],
             prose[i],
             window(i, 3),
             window(i, 10),
@@ -248,6 +254,12 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
             math.log1p(total_prose),
             math.log1p(short_block[i]),
             own[i][0] - median_words,
+            math.log1p(start_counts[starts[i]] - 1) if starts[i] else 0.0,
+            own[i - 1][WIDGET_AT] if i else 0.0,
+            own[i + 1][WIDGET_AT] if i + 1 < n else 0.0,
+            repeats[i - 1] if i else 0.0,
+            repeats[i + 1] if i + 1 < n else 0.0,
+            1.0 if i and _names_previous(units[i - 1].text, u.text) else 0.0,
         ]
         if extra is not None:
             row += extra[i]
@@ -261,8 +273,24 @@ PLACE_NAMES = [
     "log_repeats", "prose", "prose_near3", "prose_near10", "log_dist_prose_before", "log_dist_prose_after",
     "prose_share_before", "prose_share_after", "in_main_run", "log_dist_main_run", "log_list_run", "position",
     "log_units", "log_prose_words", "log_short_block", "log_words_vs_median",
+    "log_same_start", "prev1_widget", "next1_widget", "prev1_log_repeats", "next1_log_repeats", "opens_with_prev",
 ]
 ALL_NAMES = FEATURE_NAMES + CONTEXT_NAMES + PLACE_NAMES
+
+
+WIDGET_AT = FEATURE_NAMES.index("widget")
+
+
+def _start_key(text: str) -> str:
+    """The first three words of a unit of six or more: cards of a list (teasers, bios) open alike, paragraphs rarely."""
+    words = text[:200].lower().split(maxsplit=6)
+    return " ".join(words[:3]) if len(words) >= 6 else ""
+
+
+def _names_previous(before: str, text: str) -> bool:
+    """The unit opens with the short line before it (a name over its bio, a headline over its teaser)."""
+    head = before.strip()
+    return 2 <= len(head.split()) <= 6 and len(text) > len(head) + 20 and text[: len(head)].lower() == head.lower()
 
 
 class ProseUnit(Protocol):
