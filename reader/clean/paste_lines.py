@@ -15,13 +15,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 from reader.clean.paste_rules import RULE_NAMES, rule_flags
+from reader.clean.paste_runs import RUN_GAP, WIDE_GAP, main_run, run_shares
 from reader.model import BlockKind
 
 LIST_MARK = re.compile(r"^(?:[-•*·▪◦–+]|\d{1,3}[.)])\s+")
@@ -37,8 +36,6 @@ _COUNTER = re.compile(r"^\W*\d[\d.,kKmM]*\s*\w{0,12}\W*$")
 
 PROSE_WORDS = 15
 """A unit of this many words ending like a sentence is prose: the stuff articles are made of."""
-RUN_GAP = 6
-"""Units of other kinds that may stand between two prose units of one run (headings, captions, a widget)."""
 
 STOPWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "stopwords.json"
 
@@ -193,6 +190,9 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
         if prose[i]:
             nxt = i
     run_start, run_end = main_run(units)
+    wide_start, wide_end = main_run(units, WIDE_GAP)
+    share, wide_share = run_shares(units, RUN_GAP), run_shares(units, WIDE_GAP)
+    main_share = share[run_start] if n else 0.0
     starts = [_start_key(u.text) for u in units]
     start_counts: dict[str, int] = {}
     for key in starts:
@@ -260,6 +260,10 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
             repeats[i - 1] if i else 0.0,
             repeats[i + 1] if i + 1 < n else 0.0,
             1.0 if i and _names_previous(units[i - 1].text, u.text) else 0.0,
+            share[i],
+            wide_share[i],
+            main_share,
+            math.log1p(wide_start - i if i < wide_start else (i - wide_end if i > wide_end else 0)),
         ]
         if extra is not None:
             row += extra[i]
@@ -274,6 +278,7 @@ PLACE_NAMES = [
     "prose_share_before", "prose_share_after", "in_main_run", "log_dist_main_run", "log_list_run", "position",
     "log_units", "log_prose_words", "log_short_block", "log_words_vs_median",
     "log_same_start", "prev1_widget", "next1_widget", "prev1_log_repeats", "next1_log_repeats", "opens_with_prev",
+    "run_share", "wide_run_share", "main_run_share", "log_dist_wide_run",
 ]
 ALL_NAMES = FEATURE_NAMES + CONTEXT_NAMES + PLACE_NAMES
 
@@ -291,32 +296,3 @@ def _names_previous(before: str, text: str) -> bool:
     """The unit opens with the short line before it (a name over its bio, a headline over its teaser)."""
     head = before.strip()
     return 2 <= len(head.split()) <= 6 and len(text) > len(head) + 20 and text[: len(head)].lower() == head.lower()
-
-
-class ProseUnit(Protocol):
-    """What `main_run` reads of a unit (both cleaners' units have it)."""
-
-    @property
-    def words(self) -> int: ...
-
-    @property
-    def prose(self) -> bool: ...
-
-
-def main_run(units: Sequence[ProseUnit]) -> tuple[int, int]:
-    """The run of prose units (gaps of at most `RUN_GAP` other units) with the most words: the article's body."""
-    best, best_words = (0, len(units) - 1), -1
-    start = last = -1
-    words = 0
-    for i, u in enumerate(units):
-        if not u.prose:
-            continue
-        if start < 0 or i - last > RUN_GAP:
-            if words > best_words and start >= 0:
-                best, best_words = (start, last), words
-            start, words = i, 0
-        words += u.words
-        last = i
-    if start >= 0 and words > best_words:
-        best = (start, last)
-    return best
