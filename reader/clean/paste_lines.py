@@ -32,6 +32,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“‘(]?[A-Z0-9]")
 _SEPARATORS = re.compile(r"[|»›•·/>]")
 _LINKISH = re.compile(r"https?://|www\.|\S@\S|#\w|\.(?:com|org|net)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b|all rights reserved", re.IGNORECASE)
+_TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|minutes?|h|hours?|days?|weeks?|months?)\s+ago\b", re.IGNORECASE)
 _COUNTER = re.compile(r"^\W*\d[\d.,kKmM]*\s*\w{0,12}\W*$")
 
 PROSE_WORDS = 15
@@ -193,6 +194,12 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
     wide_start, wide_end = main_run(units, WIDE_GAP)
     share, wide_share = run_shares(units, RUN_GAP), run_shares(units, WIDE_GAP)
     main_share = share[run_start] if n else 0.0
+    # Stamps (date lines, times of day): an article has one or two at its top, a comment thread one a comment.
+    stamp_prefix, widget_prefix = [0], [0]
+    for u, o in zip(units, own):
+        stamp = o[DATE_AT] or (u.words <= 12 and _TIMESTAMP.search(u.text))
+        stamp_prefix.append(stamp_prefix[-1] + (1 if stamp else 0))
+        widget_prefix.append(widget_prefix[-1] + int(o[WIDGET_AT]))
     starts = [_start_key(u.text) for u in units]
     start_counts: dict[str, int] = {}
     for key in starts:
@@ -264,6 +271,11 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
             wide_share[i],
             main_share,
             math.log1p(wide_start - i if i < wide_start else (i - wide_end if i > wide_end else 0)),
+            math.log1p(stamp_prefix[min(n, i + 7)] - stamp_prefix[max(0, i - 6)]),
+            math.log1p(stamp_prefix[i]),
+            math.log1p(stamp_prefix[n]),
+            math.log1p(widget_prefix[i]),
+            math.log1p(widget_prefix[n] - widget_prefix[i + 1]),
         ]
         if extra is not None:
             row += extra[i]
@@ -279,11 +291,12 @@ PLACE_NAMES = [
     "log_units", "log_prose_words", "log_short_block", "log_words_vs_median",
     "log_same_start", "prev1_widget", "next1_widget", "prev1_log_repeats", "next1_log_repeats", "opens_with_prev",
     "run_share", "wide_run_share", "main_run_share", "log_dist_wide_run",
+    "log_stamps_near6", "log_stamps_before", "log_stamps", "log_widgets_before", "log_widgets_after",
 ]
 ALL_NAMES = FEATURE_NAMES + CONTEXT_NAMES + PLACE_NAMES
 
 
-WIDGET_AT = FEATURE_NAMES.index("widget")
+WIDGET_AT, DATE_AT = FEATURE_NAMES.index("widget"), FEATURE_NAMES.index("date_line")
 
 
 def _start_key(text: str) -> str:
