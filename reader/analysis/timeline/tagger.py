@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable
 
-from reader.analysis.timeline.reference import parse_reference
 from reader.analysis.timeline.labels import label_for
 from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.normalise import Context, resolve
@@ -35,6 +34,7 @@ from reader.analysis.timeline.patterns_feasts import FEAST_RULES
 from reader.analysis.timeline.patterns_period import PERIOD_REF_RULES
 from reader.analysis.timeline.patterns_rel import RELATIVE_RULES
 from reader.analysis.timeline.patterns_years import PERIOD_RULES
+from reader.analysis.timeline.reference import parse_reference
 from reader.analysis.timeline.rules import Rule
 from reader.analysis.timeline.tense import tense_at
 from reader.analysis.timeline.tense_parse import parse_tense
