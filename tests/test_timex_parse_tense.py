@@ -69,3 +69,8 @@ def test_a_month_after_a_future_verb_far_from_it_is_the_coming_one(nlp) -> None:
 def test_without_a_parse_the_words_decide() -> None:
     tagger = TimexTagger(DCT)
     assert [(t.text, t.value) for t in tagger.tag("The bridge will open on Tuesday.")] == [("Tuesday", "2013-03-26")]
+
+
+def test_a_verb_whose_present_is_its_past_does_not_make_a_future(nlp) -> None:
+    assert ("Friday", "2013-03-15") in tag(nlp, "Weak orders hurt the shares of both carmakers on Friday.")
+    assert ("Friday", "2013-03-15") in tag(nlp, "The two banks cut their rates on Friday.")

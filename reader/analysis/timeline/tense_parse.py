@@ -62,6 +62,10 @@ def _present_forms(bases: frozenset[str]) -> frozenset[str]:
 
 
 _REPORTING_FORMS = _present_forms(_REPORTING)
+_SAME_IN_THE_PAST = frozenset(
+    "hurt cut put set hit cost let shut spread quit bid split cast burst upset broadcast forecast shed "
+    "beat read".split())
+"""Present forms that are also past forms ("losses hurt the index on Friday"): the tagger cannot tell."""
 _STATIVE_FORMS = _present_forms(_STATIVE) | {"is", "are", "am", "'s", "’s", "'re", "’re", "has", "have"}
 _OPEN_ENDED = frozenset({"until", "till", "til", "through", "effective", "starting", "beginning"})
 _CLIMB = 6
@@ -115,6 +119,8 @@ def _form(verb: "Token", depth: int = 0) -> str | None:
         return _governor(verb, depth, infinitive=True)
     if tag in ("VBZ", "VBP") or tag == "VB" and lows & {"do", "does"}:
         word = verb.lower_
+        if word in _SAME_IN_THE_PAST:
+            return None
         if word in _REPORTING_FORMS:
             return "past"
         if word in _STATIVE_FORMS:
