@@ -1,0 +1,47 @@
+"""Entities: runs of names cut apart, organisation cues across the document.
+
+Invented sentences; the model's spans are given by hand (see `test_entities`).
+"""
+
+from __future__ import annotations
+
+from reader.analysis.entities import group_entities
+from reader.analysis.entities.mentions import Candidate
+from reader.analysis.entities.runs import split_runs
+from tests.test_entities import by_name, hand_parsed, make_document
+
+
+def _cand(text: str, start: int, kind: str) -> Candidate:
+    cand = Candidate(start, start + len(text), text, 0)
+    cand.vote(kind, 1.0)
+    return cand
+
+
+def test_run_of_known_names_is_cut_into_them():
+    doc = make_document(
+        "The final pits Northfield Rovers against Eastport.",
+        "Odds: Northfield Rovers Eastport",
+    )
+    spans = [("Northfield Rovers", "ORG"), ("Eastport", "ORG"), ("Northfield Rovers Eastport", "ORG")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    rovers = by_name(entities, "Northfield Rovers")
+    east = by_name(entities, "Eastport")
+    assert len(rovers.mentions) == 2 and len(east.mentions) == 2
+    assert "Northfield Rovers Eastport" not in {e.name for e in entities}
+
+
+def test_run_with_a_word_left_over_stays_whole():
+    cands = [_cand("Eastport", 0, "place"), _cand("Eastport Harbour Trust", 20, "organisation")]
+    assert [c.text for c in split_runs(cands)] == ["Eastport", "Eastport Harbour Trust"]
+
+
+def test_person_name_is_never_cut():
+    cands = [_cand("Mary Ann", 0, "person"), _cand("Lund", 10, "person"), _cand("Mary Ann Lund", 20, "person")]
+    assert [c.text for c in split_runs(cands)] == ["Mary Ann", "Lund", "Mary Ann Lund"]
+
+
+def test_two_lone_words_stay_one_name_unless_repeated():
+    cands = [_cand("Dana", 0, "other"), _cand("Quill", 10, "other"), _cand("Dana Quill", 20, "other")]
+    assert [c.text for c in split_runs(cands)][-1] == "Dana Quill"
+    twice = [_cand("Eastport", 0, "organisation"), _cand("Eastport Eastport", 20, "organisation")]
+    assert [(c.text, c.start) for c in split_runs(twice)] == [("Eastport", 0), ("Eastport", 20), ("Eastport", 29)]
