@@ -1,4 +1,4 @@
-"""Entities: runs of names cut apart, organisation cues across the document.
+"""Entities: runs of names cut apart, organisation cues across the document (`cues`).
 
 Invented sentences; the model's spans are given by hand (see `test_entities`).
 """
@@ -45,3 +45,26 @@ def test_two_lone_words_stay_one_name_unless_repeated():
     assert [c.text for c in split_runs(cands)][-1] == "Dana Quill"
     twice = [_cand("Eastport", 0, "organisation"), _cand("Eastport Eastport", 20, "organisation")]
     assert [(c.text, c.start) for c in split_runs(twice)] == [("Eastport", 0), ("Eastport", 20), ("Eastport", 29)]
+
+
+def test_organisation_cue_sets_the_kind_in_every_mention():
+    doc = make_document(
+        "Shares of the insurer Castlemere fell on Monday.",
+        "Castlemere said profits would recover.",
+        "Analysts expect Castlemere to cut jobs.",
+    )
+    spans = [("Castlemere", "PERSON"), ("Castlemere", "PERSON"), ("Castlemere", "PERSON")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    assert by_name(entities, "Castlemere").kind == "organisation"
+
+
+def test_cue_after_the_name_marks_a_firm():
+    doc = make_document("A Brackwell spokeswoman declined to comment.", "Brackwell shares rose.")
+    entities = group_entities(doc, hand_parsed(doc, [("Brackwell", "PERSON"), ("Brackwell", "PERSON")]))
+    assert by_name(entities, "Brackwell").kind == "organisation"
+
+
+def test_cue_leaves_a_person_shaped_name_a_person():
+    doc = make_document("Dana Quill won the vote.", "A Quill spokesman said the count was fair.")
+    entities = group_entities(doc, hand_parsed(doc, [("Dana Quill", "PERSON"), ("Quill", "PERSON")]))
+    assert by_name(entities, "Dana Quill").kind == "person"

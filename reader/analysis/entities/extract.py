@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.analysis.entities.caps import unreliable_casing
 from reader.analysis.entities.build import build_groups
+from reader.analysis.entities.cues import organisation_cue
 from reader.analysis.entities.group import Group, name_key, revote
 from reader.analysis.entities.lexicon import gazetteer
 from reader.analysis.entities.match import find_repeats
@@ -124,6 +125,10 @@ def collect_candidates(document: Document, parsed: list["ParsedBlock"]) -> list[
             cand.role = title_before(block, cand.start) or apposition_after(block, cand.end)
         if cand.role is not None:
             cand.vote("person", TITLE_VOTE)
+        elif cand.source in ("model", "table"):
+            block = by_index[cand.block]
+            if organisation_cue(block.text, cand.start - block.start, cand.end - block.start):
+                cand.org_cue = True
     return out
 
 
