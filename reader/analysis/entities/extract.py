@@ -27,16 +27,26 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.entities.caps import unreliable_casing
 from reader.analysis.entities.build import build_groups
+from reader.analysis.entities.caps import unreliable_casing
 from reader.analysis.entities.cues import organisation_cue
 from reader.analysis.entities.group import Group, name_key, revote
 from reader.analysis.entities.lexicon import gazetteer
 from reader.analysis.entities.match import find_repeats
 from reader.analysis.entities.mentions import Candidate, model_candidates
+from reader.analysis.entities.roles import (
+    apposition_after,
+    description_pattern,
+    role_head,
+    title_before,
+    token_at,
+)
 from reader.analysis.entities.runs import split_runs
-from reader.analysis.entities.roles import apposition_after, description_pattern, role_head, title_before, token_at
-from reader.analysis.entities.tables import dateline_candidates, table_candidates, table_runs
+from reader.analysis.entities.tables import (
+    dateline_candidates,
+    table_candidates,
+    table_runs,
+)
 from reader.model import Document, Entity, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
