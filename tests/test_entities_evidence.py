@@ -68,3 +68,10 @@ def test_cue_leaves_a_person_shaped_name_a_person():
     doc = make_document("Dana Quill won the vote.", "A Quill spokesman said the count was fair.")
     entities = group_entities(doc, hand_parsed(doc, [("Dana Quill", "PERSON"), ("Quill", "PERSON")]))
     assert by_name(entities, "Dana Quill").kind == "person"
+
+
+def test_repeat_of_an_event_name_in_capitals_joins_it():
+    doc = make_document("CYCLING - HARVEST CUP GOES TO THE HILLS", "The Harvest Cup starts on Friday in the hills.")
+    entities = group_entities(doc, hand_parsed(doc, [("Harvest Cup", "EVENT")]))
+    cup = by_name(entities, "Harvest Cup")
+    assert [m.text for m in cup.mentions] == ["HARVEST CUP", "Harvest Cup"]
