@@ -75,3 +75,17 @@ def test_repeat_of_an_event_name_in_capitals_joins_it():
     entities = group_entities(doc, hand_parsed(doc, [("Harvest Cup", "EVENT")]))
     cup = by_name(entities, "Harvest Cup")
     assert [m.text for m in cup.mentions] == ["HARVEST CUP", "Harvest Cup"]
+
+
+def test_middle_name_more_is_the_same_person():
+    doc = make_document("Dana Maria Quill opened the session.", "Later Dana Quill left early.")
+    entities = group_entities(doc, hand_parsed(doc, [("Dana Maria Quill", "PERSON"), ("Dana Quill", "PERSON")]))
+    quill = by_name(entities, "Dana Maria Quill")
+    assert {m.text for m in quill.mentions} == {"Dana Maria Quill", "Dana Quill"}
+
+
+def test_middle_names_apart_when_a_third_person_fits():
+    doc = make_document("Dana Maria Quill and Dana Ruth Quill spoke.", "Dana Quill agreed.")
+    spans = [("Dana Maria Quill", "PERSON"), ("Dana Ruth Quill", "PERSON"), ("Dana Quill", "PERSON")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    assert len(by_name(entities, "Dana Maria Quill").mentions) == 1
