@@ -198,6 +198,9 @@ def key_latency(reader: list[str], words: int, keys: list[str], interval: float,
                 key = next(keys_cycle)
                 latency = press(app, key, PRESS_TIMEOUT)
                 presses.append(Press(key, busy, latency, quiet_before))
+                if latency is None or latency > 100:  # where the slow ones fall, to find their cause
+                    print(f"  slow key {key!r} at {now:5.1f} s: {'none within 5 s' if latency is None else f'{latency:.0f} ms'}",
+                          file=sys.stderr)
                 if latency is None:  # a stalled app: let its late answer land before the next key
                     app.settle(0.5, PRESS_TIMEOUT, noise)
                 # Next key ~interval after this one, once the screen has been still for `quiet` s (<= 1 s more).

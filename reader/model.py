@@ -8,8 +8,10 @@ Nothing here knows about Textual or spaCy.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from reader.plain import field_names, plain
 
 BlockKind = Literal["heading", "paragraph", "blockquote", "list_item"]
 EntityKind = Literal["person", "organisation", "place", "group", "other"]
@@ -86,7 +88,7 @@ class Document:
         return len(self.body.split())
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
     @classmethod
     def from_blocks(cls, parts: list[tuple[BlockKind, str, int]], **meta: Any) -> "Document":
@@ -245,9 +247,8 @@ class Analysis:
         return None if source_id is None else self._ids().sources.get(source_id)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("_index", None)
-        data.pop("sentences", None)
+        data = {name: plain(getattr(self, name)) for name in field_names(Analysis)
+                if name not in ("_index", "sentences")}
         for ent, ent_data in zip(self.entities, data["entities"]):
             ent_data["count"] = ent.count
             ent_data["first"] = ent.first

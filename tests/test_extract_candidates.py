@@ -140,3 +140,18 @@ def test_extras_outside_the_marked_article_body_are_left_out():
     traf, read = Candidate("trafilatura", article + extra), Candidate("readability", article)
     assert choose(traf, read, None, marked).name == "readability"
     assert choose(traf, read, None, None).name == "trafilatura"  # no article markup: trafilatura's extras stand
+
+
+def test_the_readability_candidate_drops_hidden_text_and_makes_links_absolute():
+    from reader.clean.candidates import readability_candidate
+
+    prose = " ".join(f"The harbour master counted crate {n} twice before the tide turned at dawn." for n in range(12))
+    page = (f"<html><body><div class='story'><p>{prose} <a href='/tides'>Tide table</a></p>"
+            f"<p hidden>A hidden note for the editors only.</p>"
+            f"<p style='display: none'>A collapsed note nobody sees.</p><p>{prose}</p></div></body></html>")
+    tree = parse_html(page)
+    parts = readability_candidate(tree, "https://example.org/news/crates").parts
+    text = " ".join(p[1] for p in parts)
+    assert "crate 11" in text and "hidden note" not in text and "collapsed note" not in text
+    assert ("https://example.org/tides", "Tide table") in [(u, a) for p in parts for u, a, _, _ in p[3]]
+    assert "hidden note" in tree.text_content()  # the page itself is left as it was for the other steps

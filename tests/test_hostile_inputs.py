@@ -39,6 +39,14 @@ def test_html_nested_ten_thousand_deep(tmp_path):
     assert PARAGRAPH in result.stdout.decode()
 
 
+def test_json_ld_nested_a_hundred_thousand_deep_skips_only_that_block(tmp_path):
+    ld = "[" * 100_000 + "]" * 100_000
+    page = f"<html><head><script type='application/ld+json'>{ld}</script></head><body><article><p>{PARAGRAPH}</p></article></body></html>"
+    result = run_text(tmp_path, "ld.html", page.encode())
+    assert result.returncode == 0, result.stderr.decode()
+    assert PARAGRAPH in result.stdout.decode()
+
+
 def test_frameset_and_script_only_pages(tmp_path):
     frames = b'<html><head><title>F</title></head><frameset cols="50%,50%"><frame src="a.html"></frameset></html>'
     assert_one_line_error(run_text(tmp_path, "frames.html", frames), "frameset")

@@ -127,3 +127,57 @@ def test_a_headline_that_disagrees_or_is_the_site_name_is_not_the_title():
             "<meta property='og:site_name' content='The Lantern Gazette'>")
     assert clean_text(page(head=head, h1="The Lantern Gazette")).title == "Lenses reach Skarholm at last"
     assert clean_text(page(head=head, h1="Weather for the weekend")).title == "Lenses reach Skarholm at last"
+
+
+def test_the_article_object_is_read_ahead_of_the_web_page_that_holds_it():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "headline": "Lenses reach Skarholm", "datePublished": "2026-03-01T08:00:00+00:00"},
+        {"@type": "NewsArticle", "headline": "Lenses reach Skarholm", "datePublished": "2026-03-04T09:15:00+01:00",
+         "author": {"@type": "Person", "name": "Mara Lindqvist"}}]}
+    doc = clean_text(page(head=ld(graph)))
+    assert doc.authors == ["Mara Lindqvist"]
+    assert doc.published == "2026-03-04T09:15+01:00"
+
+
+def test_an_author_given_as_a_labelled_pair_of_meta_tags():
+    head = "<meta name='twitter:label1' content='Written by'><meta name='twitter:data1' content='Mara Lindqvist'>"
+    assert clean_text(page(head=head)).authors == ["Mara Lindqvist"]
+
+
+def test_an_open_graph_published_time_is_a_declared_date():
+    head = "<meta name='date' content='01/07/16'><meta property='og:published_time' content='2026-03-04T07:30:00-05:00'>"
+    assert clean_text(page(head=head)).published == "2026-03-04T07:30-05:00"
+
+
+def test_a_time_element_gives_the_date_from_a_valid_value_or_its_written_text():
+    ambiguous = "<p><time datetime='02-12-2026'>02-12-2026</time></p><p><time datetime='2026-12-02'>2 December</time></p>"
+    assert (clean_text(page(before=ambiguous)).published or "")[:10] == "2026-12-02"
+    written = "<p class='when'><time>9 February 2026</time></p>"
+    head = "<meta property='article:modified_time' content='2026-02-12T17:00:00+00:00'>"
+    assert (clean_text(page(head=head, before=written)).published or "")[:10] == "2026-02-09"
+
+
+def test_a_utc_stamp_past_midnight_gives_the_day_the_page_shows():
+    stamp = "<p><time datetime='2026-02-24T04:13:00Z'>February 23, 2026</time></p>"
+    assert clean_text(page(before=stamp)).published == "2026-02-23"
+    same_day = "<p><time datetime='2026-02-24T14:13:00Z'>February 24, 2026</time></p>"
+    assert clean_text(page(before=same_day)).published == "2026-02-24T14:13Z"
+
+
+def test_a_month_before_a_surname_is_a_first_name_and_a_month_alone_is_none():
+    from reader.clean.authors import looks_like_name
+
+    assert looks_like_name("April Lindqvist") and looks_like_name("June Okafor")
+    assert not looks_like_name("April") and not looks_like_name("Sept.")
+    doc = clean_text(page(before="<p class='meta'>By <a rel='author' href='/people/april'>April Lindqvist</a></p>"))
+    assert doc.authors == ["April Lindqvist"]
+
+
+def test_scholarly_citation_authors_are_all_read():
+    head = "".join(f"<meta name='citation_author' content='{n}'>" for n in ("Mara Lindqvist", "Tomas Okafor"))
+    assert clean_text(page(head=head)).authors == ["Mara Lindqvist", "Tomas Okafor"]
+
+
+def test_a_link_to_the_authors_page_names_the_author_when_nothing_else_does():
+    card = "<div class='card'><a href='/blog/authors/mara-lindqvist'><span>Mara Lindqvist</span></a></div>"
+    assert clean_text(page(before=card)).authors == ["Mara Lindqvist"]

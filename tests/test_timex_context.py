@@ -125,3 +125,10 @@ def test_a_quarter_named_by_its_end() -> None:
 )
 def test_years_said_in_words(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert tag(sentence) == expected
+
+
+def test_last_year_after_a_quarter_is_the_calendar_year_and_the_quarter_stays() -> None:
+    text = ("The bakery chain earned $5 million in the second quarter, against $4 million last year. "
+            "In the year-ago quarter, flour cost more.")
+    assert tag(text) == [("the second quarter", "2019-Q2"), ("last year", "2018"),
+                         ("the year-ago quarter", "2018-Q2")]

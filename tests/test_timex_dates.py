@@ -71,8 +71,11 @@ def test_years() -> None:
 
 
 def test_fiscal_years_and_quarters() -> None:
-    assert tag("Profit rose in fiscal 2012.") == [("fiscal 2012", "FY2012", "DATE")]
-    assert tag("Profit rose in FY2014.") == [("FY2014", "FY2014", "DATE")]
+    assert tag("Profit rose in fiscal 2012.") == [("fiscal 2012", "2012", "DATE")]
+    assert tag("Profit rose in FY2014.") == [("FY2014", "2014", "DATE")]
+    assert tag("Sales slipped in the fiscal fourth quarter.") == [("the fiscal fourth quarter", "2012-Q4", "DATE")]
+    labels = [t.label for t in find_timexes("Sales slipped in fiscal 2012 and in the fiscal fourth quarter.", DCT)]
+    assert labels == ["fiscal 2012", "fiscal Q4 2012"]
     assert tag("Profit rose in the first quarter of 2012.") == [("the first quarter of 2012", "2012-Q1", "DATE")]
     assert tag("Profit rose in Q3 2012.") == [("Q3 2012", "2012-Q3", "DATE")]
     assert tag("Profit rose in the fourth quarter.") == [("the fourth quarter", "2012-Q4", "DATE")]

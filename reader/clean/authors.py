@@ -110,12 +110,13 @@ _PARTICLE = r"(?:van|von|der|den|de|da|del|di|du|la|le|bin|ibn|al|el|dos|das|ter
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
 _LABEL = re.compile(r"^(?i:(?:(?:written|posted|reviewed|words|story|article)\s+)?by|authors?)(?=[\s:]|[A-Z]|$)\s*:?\s*")
 _NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}")
-_NOT_A_NAME = re.compile(
-    r"^(?:updated|published|posted|view|read|more|this|the author|see|click|share|follow|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
-    r"nov|dec)\b",
+_NOT_A_NAME = re.compile(r"^(?:updated|published|posted|view|read|more|this|the author|see|click|share|follow)\b", re.I)
+_MONTH = re.compile(
+    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+    r"jun|jul|aug|sep|sept|oct|nov|dec)\b\.?$",
     re.I,
 )
+"""A month alone is a date's remnant; before a surname it is a first name (April, June, August ...)."""
 _BYLINE_TAGS = ("p", "span", "div", "li", "address", "small", "strong", "em", "b", "a", "h4", "h5", "h6", "td")
 BYLINE_CHARS = 120
 """A visible byline is a short line; longer text that begins "By" is a sentence."""
@@ -124,7 +125,8 @@ BYLINE_CHARS = 120
 def looks_like_name(name: str) -> bool:
     """A person's name as a heuristic source may give one: capitalised words or particles, no month or prompt."""
     words = name.split()
-    if not 1 <= len(words) <= 5 or _NOT_A_NAME.match(name) or _ROLE.search(name) or any(c.isdigit() for c in name):
+    if not 1 <= len(words) <= 5 or _NOT_A_NAME.match(name) or _MONTH.match(name) or _ROLE.search(name) \
+            or any(c.isdigit() for c in name):
         return False
     return all(re.fullmatch(_NAME_WORD, w) or re.fullmatch(_PARTICLE, w) for w in words)
 

@@ -108,20 +108,58 @@ def trafilatura_candidate(tree: etree._Element, url: str | None) -> Candidate:
     return Candidate("trafilatura", xml_parts(body) if body is not None else [], meta)
 
 
+def _pruned_readability():
+    """readability-lxml's `Document` for a page we have already pruned: its cleaning pass skipped.
+
+    readability's `_parse` runs lxml's Cleaner over a copy of its input (scripts,
+    styles, comments, `<link>`s, style and event attributes out: the scripts,
+    styles and comments are already gone from our pruned copy, and the rest
+    never counts in its scoring), one of the costliest steps of the whole
+    extraction. This keeps everything else `_parse` does: hidden elements
+    dropped, a fresh copy of the input for each of its attempts, links made
+    absolute.
+    """
+    from copy import deepcopy
+
+    from readability import Document as Readability
+    from readability.readability import REGEXES
+
+    class PrunedReadability(Readability):
+        def _parse(self, input):  # noqa: A002 - readability's own signature
+            for elem in input.xpath("//*[@hidden]"):
+                elem.drop_tree()
+            for elem in input.xpath("//*[@style]"):
+                if REGEXES["displayNoneRe"].search(elem.get("style")):
+                    elem.drop_tree()
+            doc = deepcopy(input)
+            self.encoding = "utf-8"
+            if self.url:
+                doc.make_links_absolute(self.url, resolve_base_href=True, handle_failures=self.handle_failures)
+            else:
+                doc.resolve_base_href(handle_failures=self.handle_failures)
+            return doc
+
+    return PrunedReadability
+
+
+_READABILITY: list = []
+
+
 def readability_candidate(tree: etree._Element, url: str | None) -> Candidate:
     """readability-lxml's article, from a copy of the page pruned of navigation, share bars, related boxes
     and ads (`html._prune`), walked into parts."""
     from copy import deepcopy
 
     from lxml import html as lxml_html
-    from readability import Document as Readability
 
     from reader.clean.html import _blocks, _prune
 
+    if not _READABILITY:
+        _READABILITY.append(_pruned_readability())
     copy = deepcopy(tree)
     _prune(copy)
     try:
-        summary = Readability(copy, url=url).summary(html_partial=True)
+        summary = _READABILITY[0](copy, url=url).summary(html_partial=True)
         content = lxml_html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
     except Exception:  # readability gives up on some pages: one candidate fewer
         content = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from itertools import chain
 from typing import Any, Iterator
 
@@ -16,7 +17,7 @@ from reader.clean.authors import (
     looks_like_name,
     visible_bylines,
 )
-from reader.clean.published import publication_date
+from reader.clean.published import local_day, publication_date, time_element
 from reader.clean.titles import choose_title, site_names
 from reader.urls import is_web_url
 
@@ -31,14 +32,16 @@ def _json_ld_objects(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw)
+        except RecursionError:  # nested past any real page's metadata: this block is skipped, not the page
+            continue
         except ValueError:
             try:
                 data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
-        stack = [data]
+        stack = deque([data])
         while stack:
-            item = stack.pop(0)
+            item = stack.popleft()
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
@@ -93,12 +96,17 @@ def _article(tree: lxml_html.HtmlElement) -> tuple[dict[str, Any], dict[str, dic
     """The page's JSON-LD article object (or {}) and every JSON-LD object by its `@id`."""
     article: dict[str, Any] = {}
     ids: dict[str, dict[str, Any]] = {}
+    page: dict[str, Any] = {}
     for obj in _json_ld_objects(tree):
         if isinstance(obj.get("@id"), str):
             ids.setdefault(obj["@id"], obj)
-        if not article and _types(obj) & ARTICLE_TYPES and ("headline" in obj or "datePublished" in obj):
-            article = obj
-    return article, ids
+        types = _types(obj)
+        if types & ARTICLE_TYPES and ("headline" in obj or "datePublished" in obj):
+            if types & ARTICLE_TYPES - {"webpage"}:  # the article itself, ahead of the page that holds it
+                article = article or obj
+            else:
+                page = page or obj
+    return article or page, ids
 
 
 def _people(value: Any, ids: dict[str, dict[str, Any]]) -> list[str]:
@@ -108,6 +116,17 @@ def _people(value: Any, ids: dict[str, dict[str, Any]]) -> list[str]:
     if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
         value = ids.get(value["@id"], {})
     return [str(n) for n in _names(value)]
+
+
+_WRITTEN_BY = re.compile(r"^(?:written by|author|by)\s*:?$", re.I)
+
+
+def _labelled_author(index: MetaIndex) -> list[str]:
+    """The author a page gives as a labelled pair of meta tags (`twitter:label1` "Written by", `twitter:data1` the name)."""
+    for n in range(1, 5):
+        if _WRITTEN_BY.match(_meta(index, f"twitter:label{n}")):
+            return [_meta(index, f"twitter:data{n}")]
+    return []
 
 
 def _trafilatura_author(tree: lxml_html.HtmlElement) -> list[str]:
@@ -124,7 +143,8 @@ def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str
              index: MetaIndex, sites: list[str]) -> list[str]:
     """Persons from the first source that names one: JSON-LD, meta tags, then the page's visible byline."""
     declared = [_people(article.get("author"), ids) if article else [],
-                [_meta(index, "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator")]]
+                [_meta(index, "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator")],
+                _labelled_author(index), tree.xpath("//meta[@name='citation_author']/@content")]
 
     def heuristic(values: list[str]) -> list[str]:
         return [n for n in clean_authors(values) if looks_like_name(n) or is_organisation(n)]
@@ -133,7 +153,16 @@ def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str
         rel = tree.xpath('//a[@rel="author"]//text() | //*[@itemprop="author"]//*[@itemprop="name"]//text()')
         return heuristic([t for t in rel if t.strip()][:4])
 
-    lazy = (lambda: heuristic(_trafilatura_author(tree)), lambda: visible_bylines(tree), rel_authors)
+    def profile_links() -> list[str]:
+        """The first link to an author's page (`/author/jane-doe`, the CMS convention) whose text is a name."""
+        for link in tree.xpath("//a[contains(@href, '/author/') or contains(@href, '/authors/')]"):
+            text = " ".join(link.text_content().split()) or (link.get("aria-label") or "")
+            names = [n for n in clean_authors([text]) if looks_like_name(n)]
+            if names:
+                return names[:1]
+        return []
+
+    lazy = (lambda: heuristic(_trafilatura_author(tree)), lambda: visible_bylines(tree), rel_authors, profile_links)
     return choose_authors(chain(declared, (source() for source in lazy)), sites)  # later sources only when needed
 
 
@@ -155,14 +184,13 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     meta["title"], suffix = choose_title(tree, titles, sites)
     meta["authors"] = _authors(tree, article, ids, index, sites)
     declared = str(article.get("datePublished") or article.get("dateCreated") or "") if article else ""
-    declared = declared or _meta(index, "article:published_time", "datePublished", "pubdate", "publish-date",
-                                 "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
-    if not declared:  # a `<time datetime>` is the page's own machine-readable date, ahead of reading its text
-        times = tree.xpath("//time/@datetime")
-        declared = times[0] if times else ""
+    declared = declared or _meta(index, "article:published_time", "og:published_time", "datePublished", "pubdate",
+                                 "publish-date", "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
+    shown = time_element(tree)
+    declared = declared or shown[0]
     modified = (str(article.get("dateModified") or "") if article else "") or _meta(
         index, "article:modified_time", "og:updated_time", "dateModified")
-    meta["published"] = publication_date(tree, declared, modified, meta["url"])
+    meta["published"] = local_day(publication_date(tree, declared, modified, meta["url"]), shown)
     meta["description"] = str(article.get("description") or "") if article else ""
     if not meta["description"]:
         meta["description"] = _meta(index, "og:description", "description", "twitter:description")

@@ -11,11 +11,49 @@ and htmldate found an earlier one in the page.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 
 from lxml import html as lxml_html
 
-from reader.clean.dates import to_iso
+from reader.clean.dates import TEXT_DATES, to_iso
+
+_ISO_VALUE = re.compile(r"^\s*(?:19|20)\d{2}-[01]\d-[0-3]\d")
+
+
+def time_element(tree: lxml_html.HtmlElement) -> tuple[str, str]:
+    """The page's own `<time>` date: (its value, the date its text shows), "" for what it lacks.
+
+    The value is the first valid `datetime` attribute (an ISO date: HTML
+    allows no other form, and `02-12-2025` could be either day); when no
+    `<time>` has one, the first whose text writes a date with its month's
+    name ("9 February 2024") gives it.
+    """
+    written = ""
+    for el in tree.iter("time"):
+        value = (el.get("datetime") or "").strip()
+        text = " ".join(el.text_content().split())[:160]
+        shown = to_iso(text) if any(p.search(text) for p in TEXT_DATES) else None
+        if _ISO_VALUE.match(value):
+            return value, shown or ""
+        if shown and not written:
+            written = shown
+    return written, written
+
+
+def local_day(published: str | None, shown: tuple[str, str]) -> str | None:
+    """The publication date as the page shows it: a `<time>` whose text is the day before or after its
+    value's day (a UTC time stamp past midnight) gives its own day, the page's local date."""
+    value, day = shown
+    stamp = to_iso(value) if value else None
+    if not published or not day or not stamp or len(stamp) <= 10 or published[:10] != stamp[:10]:
+        return published
+    try:
+        gap = abs((dt.date.fromisoformat(day[:10]) - dt.date.fromisoformat(published[:10])).days)
+    except ValueError:
+        return published
+    return day[:10] if gap == 1 else published
 
 
 def htmldate_original(tree: lxml_html.HtmlElement, url: str | None) -> str | None:

@@ -36,3 +36,15 @@ async def test_a_sentence_in_the_middle_stays_under_the_cursor(reference_app, li
             await pilot.pause()
             assert _on_cursor(reference_app, start), size
         assert cursor_line(reference_app)[0] == start
+
+
+async def test_a_change_of_height_alone_tells_the_panes_what_is_in_view(reference_app):
+    """Taller or shorter at the same width: no re-layout, but more or fewer lines are in view."""
+    async with reference_app.run_test(size=(160, 20)) as pilot:
+        await pilot.pause()
+        pane = reference_app.reading.panes[0]
+        short = pane._view
+        await pilot.resize_terminal(160, 50)
+        await pilot.pause()
+        assert pane._view == reference_app.article.visible_range()
+        assert pane._view[1] > short[1]

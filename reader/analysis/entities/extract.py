@@ -27,14 +27,26 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.entities.caps import unreliable_casing
 from reader.analysis.entities.build import build_groups
+from reader.analysis.entities.caps import unreliable_casing
+from reader.analysis.entities.cues import organisation_cue
 from reader.analysis.entities.group import Group, name_key, revote
 from reader.analysis.entities.lexicon import gazetteer
 from reader.analysis.entities.match import find_repeats
 from reader.analysis.entities.mentions import Candidate, model_candidates
-from reader.analysis.entities.roles import apposition_after, description_pattern, role_head, title_before, token_at
-from reader.analysis.entities.tables import dateline_candidates, table_candidates, table_runs
+from reader.analysis.entities.roles import (
+    apposition_after,
+    description_pattern,
+    role_head,
+    title_before,
+    token_at,
+)
+from reader.analysis.entities.runs import split_runs
+from reader.analysis.entities.tables import (
+    dateline_candidates,
+    table_candidates,
+    table_runs,
+)
 from reader.model import Document, Entity, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -116,13 +128,17 @@ def collect_candidates(document: Document, parsed: list["ParsedBlock"]) -> list[
     for run in table_runs([(b.index, b.start, b.text) for b in parsed], lower_words):
         out.extend(table_candidates(body, run, ents, lower_words))
     by_index = {block.index: block for block in parsed}
-    out = _drop_common_words(_resolve_overlaps(out), by_index, lower_words)
+    out = split_runs(_drop_common_words(_resolve_overlaps(out), by_index, lower_words))
     for cand in out:
         if cand.role is None and cand.source in ("model", "table"):
             block = by_index[cand.block]
             cand.role = title_before(block, cand.start) or apposition_after(block, cand.end)
         if cand.role is not None:
             cand.vote("person", TITLE_VOTE)
+        elif cand.source in ("model", "table"):
+            block = by_index[cand.block]
+            if organisation_cue(block.text, cand.start - block.start, cand.end - block.start):
+                cand.org_cue = True
     return out
 
 

@@ -4,6 +4,8 @@
   start one group (`by_key`); the merges of `people` and `orgs` join groups.
 - Kinds: the sum of the members' votes, lone-word members of a longer name
   weighing a fifth, plus the votes of the group's names' own shape; a name
+  with an organisation cue in any mention is an organisation unless it looks
+  like a person's (`cues`); a name
   listed as a team in a results table is a club unless it is a country.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.analysis.entities.cues import CUE_VOTE
 from reader.analysis.entities.kinds import add_votes, decide, shape_votes
 from reader.analysis.entities.lexicon import gazetteer
 from reader.analysis.entities.mentions import Candidate
@@ -74,11 +77,18 @@ def revote(group: Group) -> None:
         for kind, weight in shape_votes(member.text).items():
             gaz_best[kind] = max(gaz_best.get(kind, 0.0), weight)
     add_votes(votes, gaz_best)
+    if any(m.org_cue for m in group.members) and not _person_shaped(group):
+        votes["organisation"] = max(votes.values(), default=0.0) + CUE_VOTE  # the cue decides
     group.votes = votes
     group.kind = decide(votes)
     if group.kind == "place" and any(m.team for m in group.members):
         if not any(gazetteer().is_country(m.text) for m in group.members):
             group.kind = "organisation"
+
+
+def _person_shaped(group: Group) -> bool:
+    """A member's own shape or title says person (a known given name, an initial, a role)."""
+    return any(m.role is not None or shape_votes(m.text).get("person", 0.0) > 0 for m in group.members)
 
 
 def by_key(candidates: list[Candidate]) -> list[Group]:

@@ -1,4 +1,4 @@
-"""Repeats the model missed: later mentions of names the document already has,
+"""Repeats the model missed: later mentions of names the document already has (of any kind),
 and names of the gazetteer the model left untagged.
 
 Each block is cut into word tokens once and every run of one to four tokens
@@ -112,8 +112,6 @@ def _name_table(groups: list[Group]) -> dict[str, list[Group]]:
             owners.append(group)
 
     for group in groups:
-        if group.kind not in ("person", "organisation", "place"):
-            continue
         for member in group.members:
             form = member.text
             if form.isupper() and len(form) > 6:

@@ -76,6 +76,8 @@ class Candidate:
     """Body span of a title/role phrase bound to this name ("Ukrainian President")."""
     team: bool = False
     """Listed as a team in a results table: a club named after a city is a club."""
+    org_cue: bool = False
+    """Words around it mark an organisation ("insurer NAME", "NAME shares"; see `cues`)."""
 
     def vote(self, kind: str, weight: float) -> None:
         self.votes[kind] = self.votes.get(kind, 0.0) + weight

@@ -10,6 +10,8 @@
 - Transliterations: surnames that differ only in a Slavic ending spelt
   "-yy", "-iy", "-ij" or "-y", or in accents ("Zarechnyy", "Zarechny",
   "Zarečny"), are one surname.
+- A middle name more or less is the same person ("Dana Quill", "Dana Maria
+  Quill") when no third person has that given name and surname.
 - A lone given name joins the only person whose full name starts with it.
 """
 
@@ -54,9 +56,27 @@ def _same_spelling(groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.members]
 
 
+def _middle_names(groups: list[Group]) -> list[Group]:
+    """Join "Dana Quill" to "Dana Maria Quill" (same given name and surname, a middle name
+    more) when those are the only two people with that given name and surname."""
+    pairs: dict[tuple[str, str], list[Group]] = {}
+    for group in groups:
+        words = _loose_words(group.longest)
+        if group.kind == "person" and len(words) >= 2:
+            pairs.setdefault((words[0], words[-1]), []).append(group)
+    for owners in pairs.values():
+        if len(owners) != 2:
+            continue
+        short, long = sorted(owners, key=lambda g: len(_loose_words(g.longest)))
+        if len(_loose_words(short.longest)) == 2 < len(_loose_words(long.longest)):
+            long.members.extend(short.members)
+            short.members = []
+    return [g for g in groups if g.members]
+
+
 def merge_people(groups: list[Group], body: str) -> list[Group]:
     """Move surname (and other proper-suffix) mentions into the full name's group."""
-    groups = _same_spelling(groups)
+    groups = _middle_names(_same_spelling(groups))
     suffixes: dict[str, list[Group]] = {}
     for group in groups:
         if group.kind != "person":

@@ -22,10 +22,12 @@ and the verb a partial quote depends on. Never runs spaCy itself.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from reader.analysis.nlp import ParsedBlock
-from reader.analysis.quotes.clauses import channel_in, governing_clause, is_outlet, transcript_clause
+from reader.analysis.quotes.clauses import ACCORDING_ANY, channel_in, governing_clause, is_outlet, transcript_clause
 from reader.analysis.quotes.cues import find_after, find_before
+from reader.analysis.quotes.hits import BlockHits
 from reader.analysis.quotes.sentences import has_sentence_break, sentence_end, sentence_start
 from reader.analysis.quotes.kinds import embedded, introduced_as_name, reads_as_speech, title_case, word_count
 from reader.analysis.quotes.marks import QuoteSpan, find_quote_spans
@@ -34,8 +36,10 @@ from reader.analysis.quotes.tokens import TokenView
 from reader.analysis.quotes.runs import QuoteRun, resolve_runs, to_quote
 from reader.model import Block, Document, Entity, Mention as EntityMention, Quote
 
-_TOLD = re.compile(r"\b(?:told|telling|in\s+an\s+interview\s+with|speaking\s+to|said\s+to)\s+"
-                   r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
+_TOLD_LEAD = r"\b(?:told|telling|in\s+an\s+interview\s+with|speaking\s+to|said\s+to)\s+"
+_TOLD = re.compile(_TOLD_LEAD + r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
+_TOLD_LEADS = re.compile(_TOLD_LEAD)
+"""Every "told X" starts with one of these, and two of them never overlap (see `hits.BlockHits`)."""
 _OPENING = ("before", "colon", "transcript")
 """Clauses that introduce a quote: the quote after them is not part of the writer's sentence."""
 SCARE_WORDS = 3
@@ -66,8 +70,9 @@ def extract_quotes(document: Document, parsed: list[ParsedBlock], entities: list
     runs = [QuoteRun(span) for span in find_quote_spans(body, blocks)]
     runs = [run for run in runs if not _in_heading(blocks, run.span) and not _is_name(body, blocks, texts, run.span)]
     kept: list[QuoteRun] = []
+    channels = _Channels(BlockHits(ACCORDING_ANY, texts), BlockHits(_TOLD_LEADS, texts))
     for k, run in enumerate(runs):
-        _find_clause(run, k, runs, blocks, texts, views)
+        _find_clause(run, k, runs, blocks, texts, views, channels)
         if _keep(run, body, blocks, texts, views):
             kept.append(run)
     _inherit(kept, runs, blocks, texts, views)
@@ -137,7 +142,7 @@ def _clause_follows(body: str, span: QuoteSpan) -> bool:
 
 
 def _find_clause(run: QuoteRun, k: int, runs: list[QuoteRun], blocks: list[Block], texts: list[str],
-                 views: list[TokenView]) -> None:
+                 views: list[TokenView], channels: _Channels) -> None:
     """The run's own speech clause: after it (up to the next run), else before it (back to the
     previous run), else a transcript label, else a colon ending the paragraph before."""
     span = run.span
@@ -174,11 +179,20 @@ def _find_clause(run: QuoteRun, k: int, runs: list[QuoteRun], blocks: list[Block
             if clause is None or run.channel is not None:
                 clause, run.block_start = before, block.start
     if clause is not None and run.channel is None:
-        _find_channel(run, clause, blocks, texts, views)
+        _find_channel(run, clause, blocks, texts, views, channels)
     run.clause = clause
 
 
-def _find_channel(run: QuoteRun, clause: Clause, blocks: list[Block], texts: list[str], views: list[TokenView]) -> None:
+@dataclass(slots=True)
+class _Channels:
+    """Where "according to" and the lead words of "told X" occur in each block (one pass each)."""
+
+    according: BlockHits
+    told: BlockHits
+
+
+def _find_channel(run: QuoteRun, clause: Clause, blocks: list[Block], texts: list[str], views: list[TokenView],
+                  channels: _Channels) -> None:
     """An outlet the quote was reported through: "according to AP", "told Reuters"."""
     first, last = run.span.first_block, run.span.last_block
     index = first if blocks[first].start == run.block_start else last
@@ -190,8 +204,8 @@ def _find_channel(run: QuoteRun, clause: Clause, blocks: list[Block], texts: lis
     high = max(clause.cue_end, run.span.close_end - base)
     start = max(sentence_start(text, low), low - CHANNEL_REACH)
     end = min(sentence_end(text, high, len(text)), high + CHANNEL_REACH)
-    found = channel_in(text, start, end, views[index])
-    if found is None:
+    found = channel_in(text, start, end, views[index]) if channels.according.starts_in(index, start, end) else None
+    if found is None and channels.told.starts_in(index, start, end):
         match = _TOLD.search(text, start, end)
         if match and is_outlet(match.group(1)):
             found = Mention(match.start(1), match.end(1), match.group(1), "name")

@@ -212,7 +212,27 @@ def first_names() -> dict[str, str]:
 
 
 def _alternation(words: set[str] | frozenset[str] | list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """`w1|w2|...` longest first (a space matching any white space), grouped by the first letters."""
+    return _grouped(sorted(words, key=len, reverse=True), 2)
+
+
+def _escape(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"\s+")
+
+
+def _grouped(words: list[str], depth: int) -> str:
+    """The alternation of `words` in this order, as `s(?:aid|ays)|t(?:old)`: the same matches, tried
+    in the same order, but the engine skips a whole group when the text's next character differs
+    (Python's engine tries every branch in turn: 551 speech verbs cost microseconds per position).
+    Exact because two groups never both match a character (lower-case heads; even with IGNORECASE
+    no character matches two different ASCII letters), and a group is only made when every word
+    has that character, so no empty branch can match where a group would not."""
+    if depth == 0 or len(words) < 4 or not all(words) or any(w[0] != w[0].lower() for w in words):
+        return "|".join(_escape(w) for w in words)
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(_escape(head) + "(?:" + _grouped(rest, depth - 1) + ")" for head, rest in groups.items())
 
 
 SPEECH_VERB_RE = _alternation(list(SPEECH_VERB_FORMS))

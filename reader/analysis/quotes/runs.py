@@ -86,13 +86,15 @@ def _mention(run: QuoteRun) -> Mention | None:
 
 
 def _subject_offsets(parsed: list[ParsedBlock]) -> set[int]:
+    """Body offsets of every token the parser made a subject (read from the Docs' arrays: no Token objects)."""
     out: set[int] = set()
     for block in parsed:
-        if block.doc is None:
+        doc = block.doc
+        if doc is None or not len(doc):
             continue
-        for token in block.doc:
-            if token.dep_ in ("nsubj", "nsubjpass"):
-                out.add(block.start + token.idx)
+        wanted = {doc.vocab.strings[label] for label in ("nsubj", "nsubjpass")}
+        deps, starts = doc.to_array("DEP").tolist(), doc.to_array("IDX").tolist()
+        out.update(block.start + idx for dep, idx in zip(deps, starts) if dep in wanted)
     return out
 
 

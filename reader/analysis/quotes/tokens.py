@@ -35,7 +35,7 @@ class TokenView:
     def of(cls, doc: "Doc | None") -> "TokenView":
         view = cls(doc)
         if doc is not None:
-            view.starts = [t.idx for t in doc]
+            view.starts = doc.to_array("IDX").tolist() if len(doc) else []  # no Token objects built
         return view
 
     @property

@@ -88,7 +88,7 @@ def extract_timeline(document: Document, parsed: list[ParsedBlock], entities: li
         text = _block_text(document, block)
         sentences = block.sentences or [(block.start, block.start + len(text))]
         starts = [s for s, _ in sentences]
-        for timex in tagger.tag(text, offset=block.start):
+        for timex in tagger.tag(text, offset=block.start, doc=block.doc):
             s_start, s_end = _sentence_of(sentences, starts, timex.start, timex.end)
             items.append(TimeItem(
                 id=f"t{len(items) + 1}",

@@ -83,8 +83,13 @@ def _unresolved(value: str, surface: str) -> str:
     return " ".join(surface.split())
 
 
+_FISCAL = re.compile(r"\b(?:fiscal|FY)", re.IGNORECASE)
+
+
 def label_for(value: str, type_: str, surface: str = "") -> str:
     """The human form of a value; `surface` (the words) is the fallback."""
+    if type_ == "DATE" and re.fullmatch(r"\d{4}(?:-[QH]\d)?", value) and _FISCAL.search(surface):
+        value = "FY" + value  # "fiscal 2012", "the fiscal first quarter": labelled as fiscal periods
     if value in _REFS:
         return _REFS[value]
     if type_ == "SET":

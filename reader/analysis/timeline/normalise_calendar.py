@@ -3,6 +3,11 @@
 "January 6", "November", "the fourth quarter", "Christmas" take the year
 that puts them nearest the reference date; the tense breaks near-ties
 (`pick_year`). With a year they resolve directly.
+
+Fiscal periods ("fiscal 2012", "the fiscal first quarter") take the plain
+TIMEX3 value of the year or quarter as numbered (2012, 2012-Q1): where a
+company's fiscal year starts is not in the text, and TimeML writes no FY
+prefix. The label still says "fiscal" (from the words).
 """
 
 from __future__ import annotations
@@ -69,7 +74,7 @@ def _years_around(dct: dt.date, interval: Callable[[int], tuple[dt.date, dt.date
 
 def resolve_date(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
     year = meaning.year
-    fy = "FY" if meaning.fiscal else ""
+    fy = ""  # a fiscal period keeps the number the company gives it ("fiscal 2012" -> 2012): see the module doc
     if year is None and meaning.year_offset is not None and ctx.dct is not None:
         year = ctx.dct.year + meaning.year_offset  # "June last year", "March 3 this year"
     if year is None and meaning.shift == "this" and ctx.dct is not None and (

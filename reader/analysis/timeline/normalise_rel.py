@@ -46,6 +46,13 @@ def resolve_relative(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved
     compared = _compared_quarter(meaning, ctx)
     if compared is not None:
         return compared
+    found = _relative(meaning, ctx, tense)
+    if meaning.shift == "calendar" and last_quarter(ctx) is not None:
+        found.anchor = None  # "up from $3 million last year": the text stays on the quarter named
+    return found
+
+
+def _relative(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
     unit = meaning.unit or "D"
     offset = meaning.offset or 0
     base = ctx.dct

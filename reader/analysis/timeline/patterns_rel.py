@@ -114,6 +114,10 @@ def _shift_unit(m: "re.Match[str]", text: str) -> Meaning | None:
         return Meaning("fixed", value=duration_value(1, unit), type="DURATION")  # "the past year": P1Y
     if shift in ("the last", "past") and unit in ("DE", "CE"):
         return Meaning("fixed", value=duration_value(1, unit), type="DURATION")
+    if unit == "Y" and shift in ("last", "this past"):
+        # "last year" names the calendar year, even after a quarter ("up from $3 million last year"),
+        # unlike "a year earlier", which counts back from the quarter just named
+        return Meaning("relative", unit=unit, offset=offset, shift="calendar")
     return Meaning("relative", unit=unit, offset=offset, anchored=anchored)
 
 

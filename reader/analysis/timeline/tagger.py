@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from reader.analysis.timeline.reference import parse_reference
 from reader.analysis.timeline.labels import label_for
 from reader.analysis.timeline.meaning import Meaning
 from reader.analysis.timeline.normalise import Context, resolve
@@ -35,8 +34,13 @@ from reader.analysis.timeline.patterns_feasts import FEAST_RULES
 from reader.analysis.timeline.patterns_period import PERIOD_REF_RULES
 from reader.analysis.timeline.patterns_rel import RELATIVE_RULES
 from reader.analysis.timeline.patterns_years import PERIOD_RULES
+from reader.analysis.timeline.reference import parse_reference
 from reader.analysis.timeline.rules import Rule
 from reader.analysis.timeline.tense import tense_at
+from reader.analysis.timeline.tense_parse import parse_tense
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 RULES: tuple[Rule, ...] = DATE_RULES + PERIOD_RULES + CLOCK_RULES + RELATIVE_RULES + DURATION_RULES + PERIOD_REF_RULES + FEAST_RULES
 
@@ -164,10 +168,12 @@ _COORDINATED = re.compile(r"\s*,?\s*(?:or|and|to|through|until|till|-|–|—)\s
 
 class _Tenses:
     """The tense around each span, computed on demand; a span coordinated with the one
-    before it ("late Saturday or early Sunday", "from Monday to Wednesday") shares its tense."""
+    before it ("late Saturday or early Sunday", "from Monday to Wednesday") shares its tense.
+    With the parse of the text, the verb the span attaches to decides first (`tense_parse`)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, doc: "Doc | None" = None) -> None:
         self.text = text
+        self.doc = doc if doc is not None and text.startswith(doc.text) else None
         self.last: tuple[int, str | None] | None = None
         """(end, tense) of the last span whose tense was asked."""
 
@@ -177,7 +183,10 @@ class _Tenses:
             if last is not None and last[0] <= start and _COORDINATED.fullmatch(self.text, last[0], start):
                 found = last[1]
             else:
-                found = tense_at(self.text, start, end)
+                doc = self.doc
+                found = parse_tense(doc, start, end) if doc is not None and end <= len(doc.text) else None
+                if found is None:
+                    found = tense_at(self.text, start, end)
             self.last = (end, found)
             return found
         return tense
@@ -190,11 +199,12 @@ class TimexTagger:
         parsed = parse_reference(dct)
         self.context = Context(parsed[0] if parsed else None, parsed[1] if parsed else None)
 
-    def tag(self, text: str, offset: int = 0) -> list[Timex]:
-        """Every expression in `text`; offsets are shifted by `offset`."""
+    def tag(self, text: str, offset: int = 0, doc: "Doc | None" = None) -> list[Timex]:
+        """Every expression in `text`; offsets are shifted by `offset`. `doc`, the parse of
+        `text` (or of its start), lets the verb each expression attaches to give the tense."""
         kept = _join(text, _select(text, _candidates(text)))
         out: list[Timex] = []
-        tenses = _Tenses(text)
+        tenses = _Tenses(text, doc)
         for cand in kept:
             start, end = cand.start, cand.end
             res = resolve(cand.meaning, self.context, tenses.at(start, end))

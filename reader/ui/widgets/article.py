@@ -132,6 +132,7 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.text_width
         if width == self.article_layout.width:
             self._keep_cursor_in_view()
+            self._view_changed()  # a change of height alone shows more or fewer lines
             return
         anchor = self._anchor
         top_delta = self.cursor - int(self.scroll_y)
@@ -164,7 +165,6 @@ class ArticleView(ScrollView, can_focus=True):
         if top <= self.cursor < top + height:
             return
         self._scroll_quietly(max(0, self.cursor - height + SCROLL_OFF + 1) if self.cursor >= top else self.cursor)
-        self._view_changed()
 
     def _continue_layout(self, layout: ArticleLayout) -> None:
         """Lay out the next blocks of a long article between the reader's keys."""
