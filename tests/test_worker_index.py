@@ -16,18 +16,24 @@ def _document() -> Document:
     )
 
 
-@pytest.mark.timeout(180)
-def test_the_process_indexes_the_finished_analysis(tmp_path):
+def _analyse(index_dir: str) -> tuple[list, list[str]]:
+    """The snapshots of the analysis process, and what it said of the index."""
     from reader.analysis.worker import AnalysisService
-    from reader.index import is_indexed
-    from reader.store import Store
 
     said: list[str] = []
     service = AnalysisService(helper=False)
     try:
-        snapshots = list(service.analyse(_document(), index_dir=str(tmp_path), indexed=said.append))
+        return list(service.analyse(_document(), index_dir=index_dir, indexed=said.append)), said
     finally:
         service.cancel()
+
+
+@pytest.mark.timeout(180)
+def test_the_process_indexes_the_finished_analysis(tmp_path):
+    from reader.index import is_indexed
+    from reader.store import Store
+
+    snapshots, said = _analyse(str(tmp_path))
     assert snapshots[-1].complete
     assert said == [""]
     with Store.open(tmp_path) as store:
@@ -39,15 +45,8 @@ def test_the_process_indexes_the_finished_analysis(tmp_path):
 
 @pytest.mark.timeout(180)
 def test_an_index_the_process_cannot_write_is_one_line(tmp_path):
-    from reader.analysis.worker import AnalysisService
-
     not_a_directory = tmp_path / "file"
     not_a_directory.write_text("x")
-    said: list[str] = []
-    service = AnalysisService(helper=False)
-    try:
-        snapshots = list(service.analyse(_document(), index_dir=str(not_a_directory), indexed=said.append))
-    finally:
-        service.cancel()
+    snapshots, said = _analyse(str(not_a_directory))
     assert snapshots[-1].complete and not any("index" in e for e in snapshots[-1].errors)
     assert len(said) == 1 and said[0] and "\n" not in said[0]
