@@ -34,7 +34,7 @@ class PendingDocument:
         self.source, self.published = source, published
         self.pid, self.fd = pid, fd
 
-    def result(self) -> "Document":
+    def result(self) -> Document:
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
         try:
@@ -43,7 +43,7 @@ class PendingDocument:
             pass
         try:
             kind, payload = pickle.loads(data) if data else ("again", None)
-        except Exception:  # a truncated answer: the child died
+        except Exception:  # noqa: BLE001 - a truncated answer (the child died): load it here
             kind, payload = "again", None
         if kind == "document":
             return payload
@@ -85,11 +85,11 @@ def _answer(source: str, published: str | None, fd: int) -> None:  # pragma: no 
         answer: tuple[str, object] = ("document", load_document(source, published=published))
     except ReaderError as exc:
         answer = ("error", str(exc))
-    except BaseException:  # the parent loads it again and reports it the usual way
+    except BaseException:  # noqa: BLE001 - the parent loads it again and reports it the usual way
         answer = ("again", None)
     try:
         data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException:
+    except BaseException:  # noqa: BLE001 - not picklable (too deep, say): the parent loads it
         data = pickle.dumps(("again", None))
     with os.fdopen(fd, "wb") as pipe:
         pipe.write(data)

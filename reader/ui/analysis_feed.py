@@ -69,7 +69,6 @@ class AnalysisFeed:
         worker = get_current_worker()
         if host.analysis_process and not english_only_error(host.document.language):
             from reader.analysis.worker import AnalysisService
-
             from reader.paths import data_dir
             from reader.ui.index_saver import index_failed
 

@@ -14,8 +14,8 @@ from textual.binding import Binding
 
 from reader.language import english_only_error
 from reader.model import Analysis, ArticleDate, Document, Quote, TimeItem
-from reader.present import entity_groups, plural, source_kind, speaker_name
 from reader.navigate import resolved_by_entity, tied_mentions
+from reader.present import entity_groups, plural, source_kind, speaker_name
 from reader.time_order import rows_in_order
 from reader.ui.text_fit import clip
 from reader.ui.widgets.pane import ItemPane, PaneItem
@@ -37,13 +37,13 @@ class AnalysisPane(ItemPane):
         self._rows: dict[str, tuple[object, PaneItem]] = {}
 
     def row(self, rows: dict[str, tuple[object, PaneItem]], key: str, source: object,
-            make: Callable[[], PaneItem]) -> PaneItem:
-        """The item for `key`: the one the last build made from an equal `source`, else `make()`;
+            make: Callable[..., PaneItem], *args: object) -> PaneItem:
+        """The item for `key`: the one the last build made from an equal `source`, else `make(*args)`;
         kept in `rows` (the next build's `self._rows`). A long article's snapshots repeat most rows,
         and building their rich prompts again would be most of a pane's update."""
         known = self._rows.get(key)
         if known is None or known[0] != source:
-            known = (source, make())
+            known = (source, make(*args))
         rows[key] = known
         return known[1]
 
@@ -116,7 +116,7 @@ class QuotesPane(AnalysisPane):
         items = []
         for quote in analysis.quotes:
             who = speaker_name(quote, analysis)
-            items.append(self.row(rows, quote.id, (quote, who), lambda: self._item(quote, who)))
+            items.append(self.row(rows, quote.id, (quote, who), self._item, quote, who))
         self._rows = rows
         return items
 
@@ -154,9 +154,9 @@ class TimelinePane(AnalysisPane):
         items = []
         for item in rows_in_order(analysis.timeline, analysis.published):
             if isinstance(item, ArticleDate):  # the article's own date, from its metadata: not in the text
-                items.append(self.row(rows, PUBLISHED_KEY, item, lambda: self._published(item)))
+                items.append(self.row(rows, PUBLISHED_KEY, item, self._published, item))
             else:
-                items.append(self.row(rows, item.id, item, lambda: self._item(document, item)))
+                items.append(self.row(rows, item.id, item, self._item, document, item))
         self._rows = rows
         return items
 
