@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -108,6 +109,7 @@ def trafilatura_candidate(tree: etree._Element, url: str | None) -> Candidate:
     return Candidate("trafilatura", xml_parts(body) if body is not None else [], meta)
 
 
+@cache
 def _pruned_readability():
     """readability-lxml's `Document` for a page we have already pruned: its cleaning pass skipped.
 
@@ -142,9 +144,6 @@ def _pruned_readability():
     return PrunedReadability
 
 
-_READABILITY: list = []
-
-
 def readability_candidate(tree: etree._Element, url: str | None) -> Candidate:
     """readability-lxml's article, from a copy of the page pruned of navigation, share bars, related boxes
     and ads (`html._prune`), walked into parts."""
@@ -154,12 +153,10 @@ def readability_candidate(tree: etree._Element, url: str | None) -> Candidate:
 
     from reader.clean.html import _blocks, _prune
 
-    if not _READABILITY:
-        _READABILITY.append(_pruned_readability())
     copy = deepcopy(tree)
     _prune(copy)
     try:
-        summary = _READABILITY[0](copy, url=url).summary(html_partial=True)
+        summary = _pruned_readability()(copy, url=url).summary(html_partial=True)
         content = lxml_html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
     except Exception:  # readability gives up on some pages: one candidate fewer
         content = None
