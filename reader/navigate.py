@@ -80,10 +80,35 @@ def tied_mentions(
     return [by_start[start] for start in sorted(by_start)]
 
 
+_PRONOUN_SPEAKERS = frozenset("he she they who".split())
+
+
+def resolved_speaker_mentions(quotes: list[Quote]) -> list[tuple[str, Mention]]:
+    """(entity id, mention) for every speaker pronoun or role description a quote resolved to an
+    entity ("she" -> Maria Zakharova): extra mentions the entity pane may show.
+
+    Here, not beside the quote extraction, so the app's first snapshot does not import the
+    extraction's modules on the UI thread."""
+    out: list[tuple[str, Mention]] = []
+    seen: set[int] = set()
+    for quote in quotes:
+        if quote.speaker_id is None or quote.speaker_start is None or quote.speaker_end is None:
+            continue
+        if quote.speaker_start in seen or quote.speaker_mention == quote.speaker:
+            continue
+        if quote.speaker_mention.lower() in _PRONOUN_SPEAKERS:
+            kind = "pronoun"
+        elif quote.speaker_mention[:1].islower():
+            kind = "description"
+        else:
+            continue  # a name ("Zakharova", "Mr. Hale") is the entity layer's own mention
+        seen.add(quote.speaker_start)
+        out.append((quote.speaker_id, Mention(quote.speaker_start, quote.speaker_end, quote.speaker_mention, kind)))
+    return out
+
+
 def resolved_by_entity(quotes: list[Quote]) -> dict[str, list[Mention]]:
     """The speaker pronouns and descriptions the quotes resolved, by entity id, in quote order."""
-    from reader.analysis.quotes import resolved_speaker_mentions
-
     out: dict[str, list[Mention]] = {}
     for entity_id, mention in resolved_speaker_mentions(quotes):
         out.setdefault(entity_id, []).append(mention)
