@@ -28,12 +28,13 @@ from reader.ui.themes import themed
 IN_VIEW = "▎"
 BUSY_ITEMS = 200
 BUSY_REBUILD_SECONDS = 4.0
-FIRST_ITEMS = 100
+FIRST_ITEMS = 30
 """A rebuilt pane shows at least this many items (and a screenful) at once; the rest follow."""
 FILL_BATCH = 25
 FILL_SECONDS = 0.03
-FILL_PAUSE = 0.01
-"""The rest are added `FILL_BATCH` at a time, at most `FILL_SECONDS` of work per `FILL_PAUSE` timer."""
+FILL_PAUSE = 0.05
+"""The rest are added `FILL_BATCH` at a time: at most `FILL_SECONDS` of work, then `FILL_PAUSE`
+with no pane filling (the panes share the pause, so keys and frames get most of the time)."""
 
 
 @dataclass(slots=True)
@@ -63,6 +64,8 @@ class ItemPane(OptionList):
 
     pane_title: ClassVar[str] = ""
     empty_text: ClassVar[str] = "Nothing here"
+    _next_fill: ClassVar[float] = 0.0
+    """When (monotonic) the next slice of any pane's fill may start (`_fill_later`)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -185,12 +188,19 @@ class ItemPane(OptionList):
             self._fill_timer = self.set_timer(FILL_PAUSE, self._fill_later)
 
     def _fill_later(self) -> None:
-        """Add the remaining options a slice per frame (at most `FILL_SECONDS` of work each), so a
-        pane of thousands of items never holds the reader's keys while it is measured."""
+        """Add the remaining options a slice at a time (at most `FILL_SECONDS` of work each, and no
+        pane's slice within `FILL_PAUSE` of another's), so panes of thousands of items never hold the
+        reader's keys while they are measured."""
         self._fill_timer = None
+        wait = ItemPane._next_fill - time.monotonic()
+        if wait > 0:  # another pane filled a moment ago
+            if self.is_mounted:
+                self._fill_timer = self.set_timer(wait, self._fill_later)
+            return
         began = time.perf_counter()
         while self._shown < len(self.items) and time.perf_counter() - began < FILL_SECONDS:
             self._add_through(self._shown + FILL_BATCH)
+        ItemPane._next_fill = time.monotonic() + FILL_PAUSE
         self._fill_soon()
 
     def action_last(self) -> None:
