@@ -50,3 +50,33 @@ async def test_last_goes_to_the_real_last_item_while_the_pane_fills():
         pane.focus()
         await pilot.press("G")
         assert pane.highlighted_option.id == "k1999"
+
+
+async def test_while_the_analysis_runs_a_long_pane_adds_rows_only_as_they_are_needed():
+    app = PaneApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        pane = app.query_one(ItemPane)
+        pane.show_items(_items(3_000), final=False)
+        await pilot.pause(0.3)
+        shown = pane.option_count
+        assert shown < 3_000  # no background fill: the next snapshot would rebuild it anyway
+        pane.focus()
+        pane.highlighted = shown - 1
+        await pilot.press("j")
+        assert pane.highlighted_option.id == f"k{shown}"  # the next row, not a wrap to the top
+        pane.scroll_to(y=pane.max_scroll_y, animate=False, immediate=True)
+        assert pane.option_count > shown + 1  # scrolling towards the end adds the rows it shows
+        pane.show_items(_items(3_000, "final"), final=True)
+        while pane.option_count < 3_000:
+            await pilot.pause(0.05)
+
+
+async def test_up_from_the_first_row_wraps_to_the_real_last_row():
+    app = PaneApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        pane = app.query_one(ItemPane)
+        pane.show_items(_items(2_000), final=False)
+        pane.focus()
+        pane.highlighted = 0
+        await pilot.press("k")
+        assert pane.highlighted_option.id == "k1999"

@@ -83,7 +83,9 @@ class ItemPane(OptionList):
         self._signature: tuple[object, ...] | None = None
         self._built_at = 0.0
         self._shown = 0
-        """How many of `items` the list holds (the others are added a slice per frame)."""
+        """How many of `items` the list holds (the others are added as they are needed, and in the
+        background once the analysis is complete or the pane is short)."""
+        self._fill_rest = True
         self._fill_timer = None
         self._made: dict[str, tuple[Text, bool, Option]] = {}
         """The option last made for each key: reused while its prompt is unchanged, with its
@@ -148,7 +150,9 @@ class ItemPane(OptionList):
             self.items = list(items)
         self._by_key = {i.key: i for i in self.items}
         self._marked = {i.key for i in self.items if not i.header and i.in_view(*self._view)}
+        self._fill_rest = final or len(self.items) <= BUSY_ITEMS  # else a rebuild would soon redo it
         if appended:
+            self._fill_to(FIRST_ITEMS - 1, lines=self._lines_wanted())
             self._fill_soon()
             return
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
@@ -156,7 +160,7 @@ class ItemPane(OptionList):
         self._shown = 0
         self.set_options([])
         at = next((n for n, i in enumerate(self.items) if i.key == keep), -1) if keep is not None else -1
-        self._fill_to(max(at, FIRST_ITEMS - 1), lines=int(top) + self.scrollable_content_region.height + 1)
+        self._fill_to(max(at, FIRST_ITEMS - 1), lines=self._lines_wanted(int(top)))
         if keep is not None:
             self.quiet_key = keep
             self.highlight_key(keep)
@@ -183,8 +187,12 @@ class ItemPane(OptionList):
         while self._shown < len(self.items) and (self._shown <= index or len(self._lines) < lines):
             self._add_through(self._shown + FILL_BATCH)
 
+    def _lines_wanted(self, top: int | None = None) -> int:
+        """Lines the list should hold for a view from line `top` (the scroll position): two screens."""
+        return (int(self.scroll_y) if top is None else top) + 2 * self.scrollable_content_region.height + 1
+
     def _fill_soon(self) -> None:
-        if self._fill_timer is None and self._shown < len(self.items) and self.is_mounted:
+        if self._fill_timer is None and self._fill_rest and self._shown < len(self.items) and self.is_mounted:
             self._fill_timer = self.set_timer(FILL_PAUSE, self._fill_later)
 
     def _fill_later(self) -> None:
@@ -206,6 +214,25 @@ class ItemPane(OptionList):
     def action_last(self) -> None:
         self._fill_to(len(self.items))
         super().action_last()
+
+    def action_cursor_down(self) -> None:
+        self._fill_to((self.highlighted or 0) + 1)  # the next row exists: no wrap to the top
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None or all(option.disabled for option in self.options[: self.highlighted]):
+            self._fill_to(len(self.items))  # it wraps to the real last row
+        super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        line = self._index_to_line.get(self.highlighted or 0, 0)
+        self._fill_to(-1, lines=line + 2 * self.scrollable_content_region.height + 1)
+        super().action_page_down()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._shown < len(self.items):  # scrolled (wheel, scrollbar) towards rows not added yet
+            self._fill_to(-1, lines=self._lines_wanted(int(new_value)))
 
     def highlight_key(self, key: str) -> None:
         """Move the highlight to the item `key` (no-op when absent)."""
