@@ -34,6 +34,7 @@ QUIET_CLUSTER = {
     "distributed.admin.system-monitor.gil.enabled": False,
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.scheduler.work-stealing": False,
+    "distributed.admin.tick.interval": "1s",
 }
 """Dask settings for the cluster `dask-local` starts (a cluster of your own: the same keys as
 `DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False` ... in the workers' environment)."""
