@@ -11,11 +11,11 @@ import os
 import sys
 
 _WARM_UP = (
-    b'{"id": 0, "text": "A warm-up note\\n\\nThe first record of a worker pays for lazy imports and the '
-    b'model\'s first call, \\u201cabout ten records\' worth,\\u201d a test said on Monday."}',
-    b'{"id": 0, "html": "<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>'
+    (b'{"id": 0, "text": "A warm-up note\\n\\nThe first record of a worker pays for lazy imports and the '
+    b'model\'s first call, \\u201cabout ten records\' worth,\\u201d a test said on Monday."}'),
+    (b'{"id": 0, "html": "<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>'
     b'<p>A page read once when the worker starts, so that the HTML cleaners are loaded too.</p>'
-    b'</article></body></html>"}',
+    b'</article></body></html>"}'),
 )
 """Records read once before `ready` and never printed: a record's time budget is its own work."""
 
