@@ -16,7 +16,7 @@ def tag(text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
 
 def test_a_couple_and_a_dozen_are_numbers() -> None:
     assert tag("The mill will stay shut for a couple of weeks.") == [("a couple of weeks", "P2W", "DURATION")]
-    assert tag("Over the next couple of years the port will grow.") == [
+    assert tag("The harbour will double in size in the next couple of years.") == [
         ("the next couple of years", "P2Y", "DURATION")]
     assert tag("The orchard has stood for a dozen years.") == [("a dozen years", "P12Y", "DURATION")]
     assert tag("The ferry ran for a few years.") == [("a few years", "PXY", "DURATION")]

@@ -1,7 +1,7 @@
 """Reporting periods ("the quarter", "the year-ago quarter", "a year earlier"
 after a quarter): resolved against the last quarter the text mentioned.
 "the quarter" keeps referring to that quarter after other dates ("next
-year"); "a year earlier" only right after it. "The quarter ended Sept. 30"
+year"); "a year earlier" only right after it. "The quarter ended Aug. 31"
 just after a fiscal quarter is that fiscal quarter, its months given.
 
 Without such a quarter, "the latest quarter" is the last quarter ended before
@@ -41,7 +41,7 @@ def _named(ctx: Context, earlier: bool) -> Anchor | None:
 def resolve_period(meaning: Meaning, ctx: Context) -> Resolved:
     fiscal = _named(ctx, True)
     if meaning.month and fiscal is not None and fiscal.fiscal and not meaning.offset:
-        # "in the fiscal first quarter ... for the quarter ended Sept. 30": the months of the fiscal quarter
+        # "its fiscal second quarter ... the quarter ended Aug. 31": that fiscal quarter, not the calendar one
         return _quarter(fiscal.day.year, quarter_of(fiscal.day.month), 0)
     if meaning.month and ctx.dct is not None:  # "the quarter ended December 31": the last one ending so
         quarter = quarter_of(meaning.month)
