@@ -226,7 +226,7 @@ class ItemPane(OptionList):
 
     def action_page_down(self) -> None:
         line = self._index_to_line.get(self.highlighted or 0, 0)
-        self._fill_to(-1, lines=line + 2 * self.scrollable_content_region.height + 1)
+        self._fill_to(-1, lines=self._lines_wanted(line))
         super().action_page_down()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
