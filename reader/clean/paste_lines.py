@@ -16,8 +16,8 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from operator import itemgetter
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from reader.clean.paste_rules import RULE_NAMES, rule_flags
