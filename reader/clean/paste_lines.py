@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from reader.clean.paste_rules import RULE_NAMES, rule_flags
@@ -33,6 +34,7 @@ _SEPARATORS = re.compile(r"[|»›•·/>]")
 _LINKISH = re.compile(r"https?://|www\.|\S@\S|#\w|\.(?:com|org|net)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|minutes?|h|hours?|days?|weeks?|months?)\s+ago\b", re.IGNORECASE)
+_FIRST = itemgetter(0)
 _COUNTER = re.compile(r"^\W*\d[\d.,kKmM]*\s*\w{0,12}\W*$")
 
 PROSE_WORDS = 15
@@ -124,8 +126,8 @@ def _own(u: Unit, stop: frozenset[str]) -> list[float]:
     text = u.text
     tokens = _WORD.findall(text[:2000])
     n = max(1, len(tokens))
-    capital = sum(1 for t in tokens if t[:1].isupper())
-    stops = sum(1 for t in tokens if t.lower() in stop)
+    capital = sum(map(str.isupper, map(_FIRST, tokens)))  # tokens are never empty
+    stops = sum(map(stop.__contains__, map(str.lower, tokens)))
     head = text[:2000]
     digits = sum(map(str.isdigit, head))
     end = text.rstrip()[-1:]
