@@ -34,11 +34,21 @@ def _count_elements(tree) -> int:
     return count
 
 
+def _parser_dropped_text(tree, html: str) -> bool:
+    """True when the tree holds under a fifth of the text of `html` with its tags stripped.
+
+    The stripped text is never longer than `html`, so a tree holding a fifth of
+    `html`'s length (every page but a truncated one) is answered without it.
+    """
+    held = len(tree.text_content().strip()) * 5
+    return held < len(html) and held < len(page._raw_text(html).strip())
+
+
 def clean_html(html: str, url: str | None = None) -> Document:
     """Clean an HTML page into a Document with metadata and body blocks."""
     html = cap_attributes(html)
     tree = page.parse_html(html)
-    if len(tree.text_content().strip()) * 5 < len(page._raw_text(html[:2_000_000]).strip()) and len(html) > 50_000:
+    if len(html) > 50_000 and _parser_dropped_text(tree, html[:2_000_000]):
         # libxml2 dropped most of the page (it stops at a nesting depth): read its text line by line instead.
         from reader.clean.pasted import clean_pasted
 

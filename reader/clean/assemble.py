@@ -40,16 +40,15 @@ _DATE_ONLY = re.compile(
 
 
 def _is_junk(kind: str, text: str) -> bool:
-    if WIDGET.match(text) or PROMPT.match(text) and len(text.split()) <= 25:
-        return True
+    """A widget, prompt, end-matter, date or credit line (the word counts are tested before the searches)."""
     words = len(text.split())
-    if END_MATTER.search(text) and words <= 40:
+    if WIDGET.match(text) or words <= 25 and PROMPT.match(text):
         return True
-    if _DATE_ONLY.match(text) and words <= 12 or text.lower().strip(" :") in ("updated", "published", "posted"):
+    if words <= 40 and END_MATTER.search(text):
         return True
-    if CREDIT.search(text) and len(text.split()) <= 10 and not text.endswith("."):
+    if words <= 12 and _DATE_ONLY.match(text) or text.lower().strip(" :") in ("updated", "published", "posted"):
         return True
-    return False
+    return words <= 10 and not text.endswith(".") and CREDIT.search(text) is not None
 
 
 def _is_byline(text: str, authors: set[str]) -> bool:

@@ -118,22 +118,22 @@ def _pruned_readability():
     styles and comments are already gone from our pruned copy, and the rest
     never counts in its scoring), one of the costliest steps of the whole
     extraction. This keeps everything else `_parse` does: hidden elements
-    dropped, a fresh copy of the input for each of its attempts, links made
-    absolute.
+    dropped, a fresh tree for each of its attempts, links made absolute. Its
+    input is a function that builds that fresh pruned tree (readability
+    changes the tree it scores, and retries on only a few pages: building
+    the tree again then is cheaper than keeping a spare copy for every page).
     """
-    from copy import deepcopy
-
     from readability import Document as Readability
     from readability.readability import REGEXES
 
     class PrunedReadability(Readability):
         def _parse(self, input):  # noqa: A002 - readability's own signature
-            for elem in input.xpath("//*[@hidden]"):
+            doc = input()
+            for elem in doc.xpath("//*[@hidden]"):
                 elem.drop_tree()
-            for elem in input.xpath("//*[@style]"):
+            for elem in doc.xpath("//*[@style]"):
                 if REGEXES["displayNoneRe"].search(elem.get("style")):
                     elem.drop_tree()
-            doc = deepcopy(input)
             self.encoding = "utf-8"
             if self.url:
                 doc.make_links_absolute(self.url, resolve_base_href=True, handle_failures=self.handle_failures)
@@ -153,10 +153,13 @@ def readability_candidate(tree: etree._Element, url: str | None) -> Candidate:
 
     from reader.clean.html import _blocks, _prune
 
-    copy = deepcopy(tree)
-    _prune(copy)
+    def pruned_copy() -> etree._Element:
+        copy = deepcopy(tree)
+        _prune(copy)
+        return copy
+
     try:
-        summary = _pruned_readability()(copy, url=url).summary(html_partial=True)
+        summary = _pruned_readability()(pruned_copy, url=url).summary(html_partial=True)
         content = lxml_html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
     except Exception:  # readability gives up on some pages: one candidate fewer
         content = None

@@ -121,8 +121,7 @@ def prose_words(tree) -> Counter[str]:
     body = tree.find("body")
     body = tree if body is None else body
     words = Counter(_WORD.findall(body.text_content().lower()))
-    for anchor in body.iter("a"):
-        words.subtract(_WORD.findall(anchor.text_content().lower()))
+    words.subtract(Counter(_WORD.findall(" ".join(a.text_content() for a in body.iter("a")).lower())))
     return words
 
 
