@@ -80,6 +80,31 @@ def _detected(data: bytes) -> str | None:
     return None
 
 
+_DOUBLED = re.compile("[\xc2-\xf4][\x80-\xbf]{1,3}")
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _undo_doubled(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+
+
+def undouble_utf8(text: str) -> str:
+    """`text` with UTF-8 that was decoded as Latin-1 and encoded again (`â` + two C1 controls for `’`) put right.
+
+    Only a text where such a run holds a C1 control character (U+0080-U+009F,
+    never text) is taken for doubled; then every run that is one valid UTF-8
+    sequence as bytes is undone ("Ã©" back to "é"). A page that only writes
+    "Ã©", to show what mojibake looks like, stays as written.
+    """
+    if not _C1.search(text) or not any(_C1.search(m.group()) and _undo_doubled(m) != m.group()
+                                       for m in _DOUBLED.finditer(text)):
+        return text
+    return _DOUBLED.sub(_undo_doubled, text)
+
+
 def _strict(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
@@ -93,6 +118,7 @@ def decode(data: bytes, http_charset: str | None = None) -> str:
     A declaration can be wrong: non-ASCII bytes that are valid UTF-8 are read
     as UTF-8 whatever the page declares (no legacy text is valid UTF-8 by
     chance), and bytes the declared charset cannot decode go to detection.
+    UTF-8 encoded twice (a page stored as Latin-1 once too often) is undone.
     """
     bom, skip = sniff_bom(data)
     if bom:
@@ -102,7 +128,7 @@ def decode(data: bytes, http_charset: str | None = None) -> str:
         return data.decode(utf16, errors="replace")
     utf8 = _strict(data, "utf-8")
     if utf8 is not None and not utf8.isascii():
-        return utf8
+        return undouble_utf8(utf8)
     declared = [c for c in (_codec(http_charset), declared_charset(data)) if c]
     for candidate in declared:
         if candidate.startswith(("utf-16", "utf-32")):

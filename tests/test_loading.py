@@ -55,6 +55,17 @@ def test_cp1252_without_declaration_is_detected(tmp_path):
     assert "café" in doc.body and "“we are back”" in doc.body
 
 
+def test_utf8_encoded_twice_is_undone():
+    page = "<p>The ferry’s “last” crossing – at dawn, café open.</p>"
+    doubled = page.encode("utf-8").decode("latin-1").encode("utf-8")
+    assert decode(doubled) == page
+
+
+def test_latin1_lookalikes_without_control_characters_stay():
+    page = "<p>Mojibake looks like Ã© or Â  when a page is read wrongly.</p>"
+    assert decode(page.encode("utf-8")) == page
+
+
 def test_bom_and_http_charset():
     assert decode("\ufeffhello é".encode("utf-8")) == "hello é"
     assert decode("hé".encode("utf-16"))  == "hé"
