@@ -27,6 +27,12 @@ other; `benchmarks/wcxb_adapter.py`):
   only as link anchors (a menu, a list of headlines) proposes nothing.
 - **One copy.** A block the base already has is never added again (a page's
   own repeated lines, a recipe's "1 cup" twice, stay as the page has them).
+  But a run of three or more blocks in a row, 100 words or more and 15 a
+  block on average (prose), each of which the article already had, is the
+  same article a second time (pages that carry one copy per screen size)
+  and is left out; shorter repeats and repeated short rows (a table's "Yes"
+  cells, a training plan's "Rest day" week after week, one clause per
+  region) stay.
 
 Every step is linear or n log n in the blocks (the alignment is a longest
 increasing subsequence over a dictionary of block keys).
@@ -173,4 +179,36 @@ def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None,
         base, other = read, traf
     elif marked and r_total >= MARKED_MIN_WORDS and shared >= HELD * r_total and _extras_outside(t_words, r_words, marked):
         base, other = read, traf
-    return Candidate(base.name, restyle(merge(base.parts, other.parts), other.parts), base.meta)
+    return Candidate(base.name, drop_copies(restyle(merge(base.parts, other.parts), other.parts)), base.meta)
+
+
+COPY_BLOCKS = 3
+COPY_WORDS = 100
+COPY_MEAN = 15
+"""A run of repeated blocks at least this long (blocks, words, words a block) is a second copy of the article."""
+
+
+def drop_copies(parts: list[Part]) -> list[Part]:
+    """`parts` without the runs of blocks that all came before (see "One copy" above)."""
+    seen: set[str] = set()
+    repeated: list[bool] = []
+    for part in parts:
+        key = _key(part[1])
+        repeated.append(bool(key) and key in seen)
+        seen.add(key)
+    out: list[Part] = []
+    i = 0
+    while i < len(parts):
+        j = i
+        while j < len(parts) and repeated[j]:
+            j += 1
+        if j == i:
+            out.append(parts[i])
+            i += 1
+            continue
+        run = parts[i:j]
+        words = sum(len(p[1].split()) for p in run)
+        if len(run) < COPY_BLOCKS or words < COPY_WORDS or words < COPY_MEAN * len(run):
+            out.extend(run)
+        i = j
+    return out
