@@ -24,6 +24,7 @@ Pronouns are left to the quotes layer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -168,20 +169,31 @@ def _canonical(group: Group) -> str:
     return max(mixed, key=lambda t: (len(t.split()), len(t)))
 
 
-def _role_of(group: Group, parsed_by_index: dict[int, "ParsedBlock"], body: str) -> list[tuple[int, int]]:
-    """Role spans bound to a person's mentions (titles before, appositions after)."""
+def _role_of(
+    group: Group, parsed_by_index: dict[int, "ParsedBlock"], people: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Role spans bound to a person's mentions (titles before, appositions after); none that
+    holds another person's name ("Quill, Berg aide - spokesman" is not Quill's role).
+    `people`: (start, group id) of every person's name mention, sorted."""
     spans: list[tuple[int, int]] = []
     for member in group.members:
-        if member.role is not None:
-            spans.append(member.role)
-            continue
-        if member.source in ("model", "table", "match"):
+        span = member.role
+        if span is None and member.source in ("model", "table", "match"):
             block = parsed_by_index.get(member.block)
             if block is not None:
-                after = apposition_after(block, member.end)
-                if after is not None:
-                    spans.append(after)
+                span = apposition_after(block, member.end)
+        if span is not None and not _holds_other(span, id(group), people):
+            spans.append(span)
     return spans
+
+
+def _holds_other(span: tuple[int, int], own: int, people: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_left(people, (span[0], -1))
+    while k < len(people) and people[k][0] < span[1]:
+        if people[k][1] != own:
+            return True
+        k += 1
+    return False
 
 
 def _to_entity(index: int, group: Group, role_spans: list[tuple[int, int]], body: str) -> Entity:
@@ -244,8 +256,10 @@ def group_entities(document: Document, parsed: list["ParsedBlock"]) -> list[Enti
     groups.sort(key=lambda g: g.first)
     by_index = {block.index: block for block in parsed}
     entities = []
+    people = [g for g in groups if g.kind == "person"]
+    starts = sorted((m.start, id(g)) for g in people for m in g.members)
     for i, group in enumerate(groups, 1):
-        roles = _role_of(group, by_index, body) if group.kind == "person" else []
+        roles = _role_of(group, by_index, starts) if group.kind == "person" else []
         entities.append(_to_entity(i, group, roles, body))
     _descriptions(entities, parsed)
     return entities

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _TOKEN = re.compile(r"[^\W_](?:[\w&-]|['’.](?=[^\W_]))*\.?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SENT_END = re.compile(r"[.!?:;\"“”‘’(\[—–-]\s*$")
+_SEPARATORS = frozenset(",;:()[]\"“”")
 MAX_WORDS = 4
 MIN_SURNAME = 3
 
@@ -91,8 +92,11 @@ def _word_after(text: str, rel: int) -> str:
     return match.group(1) if match else ""
 
 
-def _glued(word: str) -> bool:
-    """A capitalised word that would make the hit part of a longer name."""
+def _glued(word: str, after: bool = False) -> bool:
+    """A capitalised word that would make the hit part of a longer name; punctuation
+    between them ("Quill, Berg", "Quill (Berg)") keeps them apart."""
+    if word[:1] in _SEPARATORS if after else word[-1:] in _SEPARATORS:
+        return False
     bare = word.strip("\"'“”‘’(),.;:")
     if not bare or not bare[0].isupper():
         return False
@@ -194,7 +198,7 @@ def find_repeats(
                 before = _word_before(text, a)
                 if _glued(before) and not _sentence_initial(text, a - len(before) - 1):
                     continue
-                if _glued(_word_after(text, b)):
+                if _glued(_word_after(text, b), after=True):
                     continue
                 if _sentence_initial(text, a) and not _is_proper(block, start):
                     continue
