@@ -37,3 +37,44 @@ def test_an_apposition_holding_another_persons_name_is_not_a_role():
     assert "Berg" not in quill.role
     assert not any("Berg" in m.text for m in quill.mentions)
     assert [m.text for m in berg.mentions if m.kind != "description"] == ["Berg", "Omar Berg"]
+
+
+def test_a_lone_word_joins_the_only_organisation_ending_with_it():
+    doc = make_document(
+        "Northfield Rovers beat Eastport Harbour Trust on Sunday.",
+        "Rovers had lost twice before.",
+    )
+    spans = [("Northfield Rovers", "ORG"), ("Eastport Harbour Trust", "ORG"), ("Rovers", "ORG")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    assert [m.text for m in by_name(entities, "Northfield Rovers").mentions] == ["Northfield Rovers", "Rovers"]
+
+
+def test_a_lone_head_word_stays_apart():
+    doc = make_document("Eastport Harbour Trust and Lakeside Trust met.", "The Trust said nothing.")
+    spans = [("Eastport Harbour Trust", "ORG"), ("Lakeside Trust", "ORG"), ("Trust", "ORG")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    assert len(by_name(entities, "Lakeside Trust").mentions) == 1
+
+
+def test_a_name_ending_in_its_home_town_is_also_written_without_it():
+    doc = make_document(
+        "Valmora Lisbon signed a striker from Kelton Rovers.",
+        "The fee paid by Valmora was not disclosed, a Lisbon newspaper said.",
+    )
+    spans = [("Valmora Lisbon", "ORG"), ("Kelton Rovers", "ORG"), ("Valmora", "GPE"), ("Lisbon", "GPE")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    assert [m.text for m in by_name(entities, "Valmora Lisbon").mentions] == ["Valmora Lisbon", "Valmora"]
+    assert by_name(entities, "Lisbon").kind == "place"
+
+
+def test_a_short_form_is_found_where_the_model_missed_it():
+    doc = make_document("Valmora Lisbon won again.", "Fans of Valmora celebrated in the streets.")
+    entities = group_entities(doc, hand_parsed(doc, [("Valmora Lisbon", "ORG")]))
+    assert len(by_name(entities, "Valmora Lisbon").mentions) == 2
+
+
+def test_a_given_name_before_a_town_is_no_short_form():
+    doc = make_document("Dana Lisbon won the vote.", "Dana Quill came second.")
+    spans = [("Dana Lisbon", "PERSON"), ("Dana Quill", "PERSON")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    assert len(by_name(entities, "Dana Lisbon").mentions) == 1

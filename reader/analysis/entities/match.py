@@ -26,6 +26,7 @@ from reader.analysis.entities.lexicon import (
     gazetteer,
 )
 from reader.analysis.entities.mentions import Candidate
+from reader.analysis.entities.orgs import place_short_form
 from reader.analysis.entities.roles import token_at
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -121,6 +122,9 @@ def _name_table(groups: list[Group]) -> dict[str, list[Group]]:
             if form.isupper() and len(form) > 6:
                 continue
             put(form, group)
+            short = place_short_form(form)
+            if short is not None:
+                put(short, group)
             if group.kind == "person":
                 words = form.split()
                 if len(words) >= 2:
