@@ -5,6 +5,8 @@ Invented sentences; the model's spans are given by hand (see `test_entities`).
 
 from __future__ import annotations
 
+import pytest
+
 from reader.analysis.entities import group_entities
 from tests.test_entities import by_name, hand_parsed, make_document
 
@@ -78,3 +80,25 @@ def test_a_given_name_before_a_town_is_no_short_form():
     spans = [("Dana Lisbon", "PERSON"), ("Dana Quill", "PERSON")]
     entities = group_entities(doc, hand_parsed(doc, spans))
     assert len(by_name(entities, "Dana Lisbon").mentions) == 1
+
+
+def test_a_code_with_digits_does_not_join_a_name():
+    doc = make_document("Tankers crossed the Kelton Sea on Monday.", "Rates on the Kelton Sea W40 route held.")
+    entities = group_entities(doc, hand_parsed(doc, [("Kelton Sea", "LOC")]))
+    assert len(by_name(entities, "Kelton Sea").mentions) == 2
+
+
+def test_a_known_name_starting_a_sentence_before_its_verb_is_found():
+    from reader.analysis.nlp import load_nlp, parse_blocks
+
+    nlp = load_nlp()
+    if nlp is None:  # pragma: no cover - the model is a dependency
+        pytest.skip("no spaCy model installed")
+    doc = make_document("Kelton beat Vantor on Saturday.", "Vantor face Kelton away on Sunday.")
+    parsed = list(parse_blocks(doc, nlp))
+    parsed[0].ents = [(0, 6, "ORG"), (12, 18, "ORG")]
+    parsed[1].ents = []
+    assert parsed[1].doc is not None and parsed[1].doc[0].tag_ not in ("NNP", "NNPS")  # the case at hand
+    entities = group_entities(doc, parsed)
+    assert len(by_name(entities, "Vantor").mentions) == 2
+    assert len(by_name(entities, "Kelton").mentions) == 2

@@ -74,6 +74,22 @@ def _is_proper(block: "ParsedBlock", start: int) -> bool:
     return token.tag_ in ("NNP", "NNPS") or token.pos_ == "PROPN"
 
 
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _before_verb(block: "ParsedBlock", start: int, end: int) -> bool:
+    """The word right after the hit is a finite verb ("Castlemere plans..."): a known name
+    at the start of a sentence, as its subject, whatever the tagger made of the name."""
+    index = token_at(block, start)
+    doc = block.doc
+    if index is None or doc is None:
+        return False
+    rel = end - block.start
+    while index < len(doc) and doc[index].idx < rel:
+        index += 1
+    return index < len(doc) and doc[index].tag_ in _FINITE
+
+
 def _sentence_initial(text: str, rel: int) -> bool:
     return rel == 0 or bool(_SENT_END.search(text, 0, rel))
 
@@ -95,11 +111,12 @@ def _word_after(text: str, rel: int) -> str:
 
 def _glued(word: str, after: bool = False) -> bool:
     """A capitalised word that would make the hit part of a longer name; punctuation
-    between them ("Quill, Berg", "Quill (Berg)") keeps them apart."""
+    between them ("Quill, Berg", "Quill (Berg)") keeps them apart, and so does a code
+    with digits ("Eastport W40")."""
     if word[:1] in _SEPARATORS if after else word[-1:] in _SEPARATORS:
         return False
     bare = word.strip("\"'“”‘’(),.;:")
-    if not bare or not bare[0].isupper():
+    if not bare or not bare[0].isupper() or any(ch.isdigit() for ch in bare):
         return False
     key = bare.casefold()
     return not (
@@ -204,7 +221,9 @@ def find_repeats(
                     continue
                 if _glued(_word_after(text, b), after=True):
                     continue
-                if _sentence_initial(text, a) and not _is_proper(block, start):
+                if _sentence_initial(text, a) and not (
+                    _is_proper(block, start) or (owners and _before_verb(block, start, end))
+                ):
                     continue
             cand = Candidate(start, end, text[a:b], block.index, source="match" if owners else "gazetteer")
             if owners:
