@@ -102,3 +102,16 @@ def test_a_known_name_starting_a_sentence_before_its_verb_is_found():
     entities = group_entities(doc, parsed)
     assert len(by_name(entities, "Vantor").mentions) == 2
     assert len(by_name(entities, "Kelton").mentions) == 2
+
+
+def test_an_acronym_in_another_word_order_joins_the_name_before_it():
+    doc = make_document(
+        "The Lantern Workers Front (FWL) called a strike.",
+        "FWL leaders met the Kelton Harbour Trust (ZX) on Monday.",
+    )
+    spans = [("Lantern Workers Front", "ORG"), ("FWL", "ORG"), ("FWL", "ORG"),
+             ("Kelton Harbour Trust", "ORG"), ("ZX", "ORG")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    front = by_name(entities, "Lantern Workers Front")
+    assert [m.text for m in front.mentions] == ["Lantern Workers Front", "FWL", "FWL"]
+    assert len(by_name(entities, "Kelton Harbour Trust").mentions) == 1

@@ -121,6 +121,16 @@ def merge_place_short_forms(groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.members]
 
 
+def _may_abbreviate(letters: str, name: str) -> bool:
+    """"(HLI)" right after a name abbreviates it when the first letters agree, or when every
+    letter is an initial of the name (an acronym of the name in another language, its
+    words in another order)."""
+    if name[:1].upper() == letters[:1]:
+        return True
+    initials = set(_initials(name, True))
+    return len(set(letters)) >= 2 and set(letters.upper()) <= initials
+
+
 def _initials(text: str, skip_function: bool) -> str:
     words = [w for w in _WORD.findall(text) if w]
     if skip_function:
@@ -158,7 +168,7 @@ def merge_acronyms(groups: list[Group], body: str) -> list[Group]:
                 continue
             end = member.start - len(before) + before.index("(")
             other = ends.get(end) or ends.get(end - 1)
-            if other is not None and other.longest[:1].upper() == letters[:1]:
+            if other is not None and _may_abbreviate(letters, other.longest):
                 target = other
                 break
         if target is None:
