@@ -115,3 +115,28 @@ def test_an_acronym_in_another_word_order_joins_the_name_before_it():
     front = by_name(entities, "Lantern Workers Front")
     assert [m.text for m in front.mentions] == ["Lantern Workers Front", "FWL", "FWL"]
     assert len(by_name(entities, "Kelton Harbour Trust").mentions) == 1
+
+
+def test_a_heading_word_is_cut_from_a_run_of_names_on_a_table_line():
+    doc = make_document(
+        "Odds for Northfield Rovers against Eastport on Saturday.",
+        "Draw: 9-4",
+        "5-1 Northfield Rovers Draw",
+        "4-1 Draw Eastport",
+    )
+    spans = [("Northfield Rovers", "ORG"), ("Eastport", "ORG"), ("Northfield Rovers Draw", "ORG"), ("Draw Eastport", "ORG")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    assert len(by_name(entities, "Northfield Rovers").mentions) == 2
+    assert len(by_name(entities, "Eastport").mentions) == 2
+    assert not any("Draw" in e.name for e in entities)
+
+
+def test_a_club_named_after_a_weekday_keeps_it():
+    doc = make_document(
+        "Kelton beat Kelton Saturday on the day.",
+        "1-0 Kelton Saturday",
+        "2-1 Kelton Saturday",
+    )
+    spans = [("Kelton", "ORG"), ("Kelton Saturday", "ORG"), ("Kelton Saturday", "ORG"), ("Kelton Saturday", "ORG")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    assert len(by_name(entities, "Kelton Saturday").mentions) == 3

@@ -2,8 +2,12 @@
 
 - Company names: "Acme" joins "Acme Mining Corp", "Foreign Ministry" joins
   "Russian Foreign Ministry", when only one longer name fits.
+- Short names: a lone "Rovers" joins the only organisation ending with it
+  ("Northfield Rovers"); "Valmora" joins "Valmora Lisbon" (a name ending in
+  its home town or country is also written without it).
 - Acronyms: "AP" joins "Associated Press" when the initials match, and "HLI"
-  joins the name right before "(HLI)" when the first letters agree.
+  joins the name right before "(HLI)" when the first letters agree or every
+  letter is one of the name's initials (another language's word order).
 - "Quill's Harbour Plan" tagged as one name where "Quill" is a person
   of the text: the person's mention and the rest are cut apart.
 """
