@@ -89,15 +89,8 @@ def test_a_code_with_digits_does_not_join_a_name():
 
 
 def test_a_known_name_starting_a_sentence_before_its_verb_is_found():
-    from reader.analysis.nlp import load_nlp, parse_blocks
-
-    nlp = load_nlp()
-    if nlp is None:  # pragma: no cover - the model is a dependency
-        pytest.skip("no spaCy model installed")
     doc = make_document("Kelton beat Vantor on Saturday.", "Vantor face Kelton away on Sunday.")
-    parsed = list(parse_blocks(doc, nlp))
-    parsed[0].ents = [(0, 6, "ORG"), (12, 18, "ORG")]
-    parsed[1].ents = []
+    parsed = _parsed(doc, [[("Kelton", "ORG"), ("Vantor", "ORG")], []])
     assert parsed[1].doc is not None and parsed[1].doc[0].tag_ not in ("NNP", "NNPS")  # the case at hand
     entities = group_entities(doc, parsed)
     assert len(by_name(entities, "Vantor").mentions) == 2
@@ -140,3 +133,28 @@ def test_a_club_named_after_a_weekday_keeps_it():
     spans = [("Kelton", "ORG"), ("Kelton Saturday", "ORG"), ("Kelton Saturday", "ORG"), ("Kelton Saturday", "ORG")]
     entities = group_entities(doc, hand_parsed(doc, spans))
     assert len(by_name(entities, "Kelton Saturday").mentions) == 3
+
+
+def _parsed(doc, spans_by_block):
+    from reader.analysis.nlp import load_nlp, parse_blocks
+
+    nlp = load_nlp()
+    if nlp is None:  # pragma: no cover - the model is a dependency
+        pytest.skip("no spaCy model installed")
+    parsed = list(parse_blocks(doc, nlp))
+    for block, spans in zip(parsed, spans_by_block):
+        block.ents = [(block.start + block.text.index(text), block.start + block.text.index(text) + len(text), label)
+                      for text, label in spans]
+    return parsed
+
+
+def test_a_sentences_capital_is_cut_from_a_known_name():
+    doc = make_document(
+        "Skiers raced in the Kelton Cup on Saturday.",
+        "Leading Kelton Cup standings after three events:",
+    )
+    parsed = _parsed(doc, [[("Kelton Cup", "EVENT")], [("Leading Kelton Cup", "ORG")]])
+    assert parsed[1].doc is not None and parsed[1].doc[0].tag_ not in ("NNP", "NNPS")  # the case at hand
+    entities = group_entities(doc, parsed)
+    cup = by_name(entities, "Kelton Cup")
+    assert len(cup.mentions) == 2 and cup.kind == "other"

@@ -116,6 +116,23 @@ def _drop_common_words(
     ]
 
 
+def _trim_first_words(candidates: list[Candidate], by_index: dict[int, "ParsedBlock"]) -> list[Candidate]:
+    """"Leading Kelton Cup" at the start of a sentence, where the document names "Kelton
+    Cup" alone and the tagger calls "Leading" no proper noun: the capital is the
+    sentence's, so the first word goes."""
+    known = {c.text for c in candidates}
+    out = []
+    for cand in candidates:
+        head, _, rest = cand.text.partition(" ")
+        if rest in known and cand.source == "model" and _sentence_initial_common(
+            Candidate(cand.start, cand.start + len(head), head, cand.block, source="model"), by_index[cand.block]
+        ):
+            start = cand.start + len(head) + 1
+            cand = Candidate(start, cand.end, rest, cand.block, source=cand.source)  # the label was for the longer span
+        out.append(cand)
+    return out
+
+
 def collect_candidates(document: Document, parsed: list["ParsedBlock"]) -> list[Candidate]:
     """Every name candidate of the parsed blocks, overlaps resolved."""
     body = document.body
@@ -129,7 +146,7 @@ def collect_candidates(document: Document, parsed: list["ParsedBlock"]) -> list[
     for run in table_runs([(b.index, b.start, b.text) for b in parsed], lower_words):
         out.extend(table_candidates(body, run, ents, lower_words))
     by_index = {block.index: block for block in parsed}
-    out = split_runs(_drop_common_words(_resolve_overlaps(out), by_index, lower_words))
+    out = split_runs(_trim_first_words(_drop_common_words(_resolve_overlaps(out), by_index, lower_words), by_index))
     for cand in out:
         if cand.role is None and cand.source in ("model", "table"):
             block = by_index[cand.block]
