@@ -334,6 +334,9 @@ def main() -> None:
     print(f"  rule-based layers only  {side['layers_s']:8.2f} s")
     print(f"  per 1,000 words         {side['ms_per_1000_words']:8.1f} ms")
     print_extra(extra_work(args.words, args.repeat), args.repeat)
+    if args.big <= 0 or args.big_repeat <= 0:
+        print("end to end: skipped (--big 0 or --big-repeat 0)")
+        return
     big = big_article(args.big, args.big_repeat)
     print(f"end to end, fresh process, {big['words']:,} words (median of {args.big_repeat}, alternated):")
     print(f"  reader   {big['seconds']:6.1f} s (target <= 20)   peak memory {big['peak_mb']:.0f} MB (target <= 500)")

@@ -167,9 +167,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     usage_error = getattr(args, "command_parser", parser).error  # a command's own usage, not the top-level one
     try:
         if args.command == "open":
-            from reader.ui.app import run_app
+            from reader.early_load import start_loading
 
-            return run_app(args.source, published=args.published)
+            pending = start_loading(args.source, args.published)  # the file loads on the other core ...
+            from reader.ui.app import run_app, run_loaded  # ... while Textual and the UI import here
+
+            if pending is None:
+                return run_app(args.source, published=args.published)
+            return run_loaded(pending.result())
         if args.command == "extract":
             from reader.commands import extract
 

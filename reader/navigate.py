@@ -63,18 +63,56 @@ def mention_spans(entity: Entity | None) -> list[Span]:
     return sorted({(m.start, m.end) for m in entity.mentions})
 
 
-def tied_mentions(entity: Entity | None, quotes: list[Quote]) -> list[Mention]:
+def tied_mentions(
+    entity: Entity | None, quotes: list[Quote], resolved: dict[str, list[Mention]] | None = None
+) -> list[Mention]:
     """Every mention the analysis ties to `entity`, sorted: its names, plus the pronouns and
-    descriptions its quotes resolved to it ("she added" -> Maria Zakharova); one per start."""
+    descriptions its quotes resolved to it ("she added" -> Maria Zakharova); one per start.
+
+    `resolved` (`resolved_by_entity(quotes)`) saves walking the quotes again for each entity."""
     if entity is None:
         return []
-    from reader.analysis.quotes import resolved_speaker_mentions
-
+    if resolved is None:
+        resolved = resolved_by_entity(quotes)
     by_start = {m.start: m for m in entity.mentions}
-    for entity_id, mention in resolved_speaker_mentions(quotes):
-        if entity_id == entity.id:
-            by_start.setdefault(mention.start, mention)
+    for mention in resolved.get(entity.id, ()):
+        by_start.setdefault(mention.start, mention)
     return [by_start[start] for start in sorted(by_start)]
+
+
+_PRONOUN_SPEAKERS = frozenset("he she they who".split())
+
+
+def resolved_speaker_mentions(quotes: list[Quote]) -> list[tuple[str, Mention]]:
+    """(entity id, mention) for every speaker pronoun or role description a quote resolved to an
+    entity ("she" -> Maria Zakharova): extra mentions the entity pane may show.
+
+    Here, not beside the quote extraction, so the app's first snapshot does not import the
+    extraction's modules on the UI thread."""
+    out: list[tuple[str, Mention]] = []
+    seen: set[int] = set()
+    for quote in quotes:
+        if quote.speaker_id is None or quote.speaker_start is None or quote.speaker_end is None:
+            continue
+        if quote.speaker_start in seen or quote.speaker_mention == quote.speaker:
+            continue
+        if quote.speaker_mention.lower() in _PRONOUN_SPEAKERS:
+            kind = "pronoun"
+        elif quote.speaker_mention[:1].islower():
+            kind = "description"
+        else:
+            continue  # a name ("Zakharova", "Mr. Hale") is the entity layer's own mention
+        seen.add(quote.speaker_start)
+        out.append((quote.speaker_id, Mention(quote.speaker_start, quote.speaker_end, quote.speaker_mention, kind)))
+    return out
+
+
+def resolved_by_entity(quotes: list[Quote]) -> dict[str, list[Mention]]:
+    """The speaker pronouns and descriptions the quotes resolved, by entity id, in quote order."""
+    out: dict[str, list[Mention]] = {}
+    for entity_id, mention in resolved_speaker_mentions(quotes):
+        out.setdefault(entity_id, []).append(mention)
+    return out
 
 
 @dataclass(slots=True)

@@ -70,6 +70,21 @@ def test_parts_and_limits_on_the_cluster_equal_the_local_pool(cluster, tmp_path)
     assert json.loads((tmp_path / "dask" / "_summary.json").read_text())["errors"] == 2
 
 
+def test_a_long_part_with_errors_in_the_middle_on_the_cluster_equals_the_local_pool(cluster, tmp_path):
+    """Long enough for full chunks and the shrinking tail; the passed-through errors keep their places."""
+    big = json.dumps({"id": "big", "text": "b" * 20_000_001}) + "\n"
+    lines = jsonl(range(40), 1) + "not json\n" + big + jsonl(range(40, 75), 1) + '{"id": "half", "text": \n'
+    (tmp_path / "long.jsonl").write_text(lines, encoding="utf-8")
+    local = reader("batch", str(tmp_path / "long.jsonl"), "--out", str(tmp_path / "local"), "--no-analysis")
+    dask = reader("batch", str(tmp_path / "long.jsonl"), "--out", str(tmp_path / "dask"), "--no-analysis",
+                  "--scheduler", cluster)
+    assert local.returncode == dask.returncode == 0, dask.stderr
+    assert (tmp_path / "dask" / "long.jsonl").read_text() == (tmp_path / "local" / "long.jsonl").read_text()
+    out = [json.loads(line) for line in (tmp_path / "dask" / "long.jsonl").read_text().splitlines()]
+    assert len(out) == 78 and [r["id"] for r in out[39:43]] == ["r39", None, "big", "r40"]
+    assert [r["id"] for r in out[-2:]] == ["r74", None] and sum("error" in r for r in out) == 3
+
+
 def test_an_unreachable_scheduler_is_one_line(tmp_path):
     (tmp_path / "x.jsonl").write_text(jsonl(range(1), 1))
     result = subprocess.run([sys.executable, "-m", "reader", "batch", str(tmp_path / "x.jsonl"), "--out",

@@ -96,3 +96,16 @@ def test_cli_extracts_a_short_paste_from_stdin():
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": ""}, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == STRIKE
+
+
+def test_a_one_sentence_paragraph_between_a_subheading_and_a_related_link_is_kept():
+    single = "Speaking at the opening, the mayor said the bridge would carry its first bus route next spring."
+    paste = "\n\n".join([
+        "Home", "News", "Sport", "Weather", "Sign in",
+        "Elmbridge footbridge opens after three years", OPENING, SECOND,
+        "A long wait", single, "Also read: Ferry fares to rise in the new year", LAST, STRIKE,
+        "Share this article", "© 2026 Elmbridge Courier",
+    ]) + "\n"
+    paragraphs = _paragraphs(clean_text(paste))
+    assert single in paragraphs
+    assert paragraphs.index(single) < paragraphs.index(LAST)

@@ -132,3 +132,25 @@ def test_last_year_after_a_quarter_is_the_calendar_year_and_the_quarter_stays() 
             "In the year-ago quarter, flour cost more.")
     assert tag(text) == [("the second quarter", "2019-Q2"), ("last year", "2018"),
                          ("the year-ago quarter", "2018-Q2")]
+
+
+def test_the_quarter_refers_back_to_the_quarter_named_past_other_dates() -> None:
+    text = ("The dairy lost $3 million in the third quarter. It hopes to recover next year. "
+            "Milk prices fell in the quarter, and the latest quarter was its worst.")
+    assert tag(text) == [("the third quarter", "2019-Q3"), ("next year", "2020"),
+                         ("the quarter", "2019-Q3"), ("the latest quarter", "2019-Q3")]
+
+
+def test_the_latest_quarter_is_the_last_one_ended_not_the_one_forecast() -> None:
+    text = "It expects a loss in the fourth quarter. On Monday it said sales in the latest quarter rose."
+    assert tag(text) == [("the fourth quarter", "2019-Q4"), ("Monday", "2019-11-18"),
+                         ("the latest quarter", "2019-Q3")]
+
+
+def test_a_quarter_ended_in_a_month_after_a_fiscal_quarter_is_that_fiscal_quarter() -> None:
+    text = ("The toy maker earned $2 million in its fiscal second quarter. "
+            "Sales for the quarter ended Sept. 30 rose 4%, and in the quarter it hired 40 people.")
+    assert tag(text) == [("fiscal second quarter", "2019-Q2"), ("the quarter", "2019-Q2"),
+                         ("Sept. 30", "2019-09-30"), ("the quarter", "2019-Q2")]
+    # without a fiscal quarter named, the months give the calendar quarter
+    assert tag("Sales for the quarter ended Sept. 30 rose 4%.") == [("the quarter", "2019-Q3"), ("Sept. 30", "2019-09-30")]

@@ -14,6 +14,14 @@ def tag(text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
     return [(t.text, t.value, t.type) for t in find_timexes(text, dct)]
 
 
+def test_a_couple_and_a_dozen_are_numbers() -> None:
+    assert tag("The mill will stay shut for a couple of weeks.") == [("a couple of weeks", "P2W", "DURATION")]
+    assert tag("Over the next couple of years the port will grow.") == [
+        ("the next couple of years", "P2Y", "DURATION")]
+    assert tag("The orchard has stood for a dozen years.") == [("a dozen years", "P12Y", "DURATION")]
+    assert tag("The ferry ran for a few years.") == [("a few years", "PXY", "DURATION")]
+
+
 def test_durations_are_kept_as_durations() -> None:
     assert tag("The siege lasted three years.") == [("three years", "P3Y", "DURATION")]
     assert tag("The flight took 16 hours.") == [("16 hours", "PT16H", "DURATION")]

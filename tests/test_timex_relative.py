@@ -122,3 +122,12 @@ def test_without_a_reference_date_relative_ones_stay_unresolved() -> None:
 def test_reference_dates_with_a_time_and_a_zone() -> None:
     assert tag("He spoke on Friday.", "2013-03-23T09:42:00+00:00") == [("Friday", "2013-03-22")]
     assert tag("He spoke on Friday.", "not a date") == [("Friday", "XXXX-WXX-5")]
+
+
+def test_a_part_of_the_day_alone_is_that_part_of_the_day_under_discussion() -> None:
+    assert tag("By mid-afternoon, the square was empty.") == [("mid-afternoon", "2013-03-21TAF")]
+    assert tag("By mid afternoon, the square was empty.") == [("mid afternoon", "2013-03-21TAF")]
+    assert tag("The ferry sank on Tuesday. In the morning, divers went down.") == [
+        ("Tuesday", "2013-03-19"), ("the morning", "2013-03-19TMO")]
+    assert tag("She reads it in the morning paper.") == []
+    assert tag("The station plays jazz during the evening news.") == []

@@ -32,7 +32,7 @@ the model would run for many minutes. The reader still shows the whole article; 
 PARALLEL_MIN_CHARS = 40_000
 """Articles at least this long are parsed by two processes when a helper is given (see `parallel.py`)."""
 
-COST_FACTOR = 4.0
+COST_FACTOR = 8.0
 """A snapshot costs rebuilding the layers; wait this many times that cost before the next,
 so streaming adds at most about a quarter to the total time."""
 

@@ -3,6 +3,7 @@
     service = AnalysisService(budget=120.0)     # nothing starts yet
     for snapshot in service.analyse(document):  # blocking: run it in a thread
         ...                                     # growing `Analysis` values, the last complete
+    service.analyse(document, index_dir=DIR, indexed=callback)   # then kept in the library index
     service.cancel()                            # at once, whatever the process is doing
 
 `analyse` spawns (multiprocessing "spawn") the analysis process on first
@@ -26,7 +27,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from reader.model import Analysis, Document
 
@@ -34,6 +35,8 @@ DEFAULT_BUDGET = 120.0
 """Seconds one article's analysis may take (a 100,000-word article needs about a fifth of it)."""
 
 GRACE_SECONDS = 10.0
+INDEX_SECONDS = 60.0
+"""Seconds the process may take to write the finished analysis to the library index."""
 
 
 class _HelperEnds:
@@ -56,15 +59,33 @@ def _serve(conn: Any, helper_conn: Any, claims: Any) -> None:  # pragma: no cove
             message = conn.recv()
         except (EOFError, OSError):
             return
-        job, document, budget = message
+        job, document, budget, index_dir = message
         try:
-            for snapshot in iter_analysis(document, nlp, budget=budget, helper=helper):
-                conn.send(("snapshot", job, snapshot))
+            final = None
+            for final in iter_analysis(document, nlp, budget=budget, helper=helper):
+                conn.send(("snapshot", job, final))
+            if index_dir is not None and final is not None:
+                conn.send(("indexed", job, _index(index_dir, document, final)))
             conn.send(("done", job, None))
         except (BrokenPipeError, OSError):
             return
         except Exception as exc:  # one line for the panes, never a traceback
             conn.send(("failed", job, f"the analysis failed: {type(exc).__name__}: {exc}"))
+
+
+def _index(directory: str, document: Document, analysis: Analysis) -> str:  # pragma: no cover - in the child
+    """Keep the finished analysis in the library index at `directory` (as `reader library add` does);
+    "" when saved, else the error line."""
+    from reader.errors import ReaderError
+    from reader.index import index_document
+    from reader.store import Store
+
+    try:
+        with Store.open(directory) as store:
+            index_document(store, document, analysis)
+    except ReaderError as exc:
+        return str(exc)
+    return ""
 
 
 @contextmanager
@@ -138,13 +159,17 @@ class AnalysisService:
         self._conn = ours
         self._cancelled = False
 
-    def analyse(self, document: Document) -> Iterator[Analysis]:
-        """Snapshots of `document`'s analysis from the process; ends early when cancelled."""
+    def analyse(self, document: Document, *, index_dir: str | None = None,
+                indexed: Callable[[str], None] | None = None) -> Iterator[Analysis]:
+        """Snapshots of `document`'s analysis from the process; ends early when cancelled.
+
+        With `index_dir`, the process then keeps the finished analysis in the library index there
+        (its own work, not the caller's GIL) and `indexed` is called with "" or the error line."""
         self.start()
         with self._lock:
             self._job += 1
             job, conn = self._job, self._conn
-        conn.send((job, document, self.budget))
+        conn.send((job, document, self.budget, index_dir))
         deadline = time.monotonic() + self.budget + GRACE_SECONDS
         last: Analysis | None = None
         while not self._cancelled:
@@ -165,12 +190,22 @@ class AnalysisService:
                 continue
             if kind == "snapshot":
                 last = payload
+                if payload.complete:  # only the index is left to write
+                    deadline = time.monotonic() + INDEX_SECONDS
                 yield payload
+            elif kind == "indexed":
+                if indexed is not None:
+                    indexed(payload)
             elif kind == "failed":
                 yield _failed(last, document, payload)
                 return
             else:
                 return
+        if not self._cancelled and last is not None and last.complete:  # the index write hangs
+            self.cancel()
+            if indexed is not None:
+                indexed(f"the library index did not answer within {INDEX_SECONDS:g} s")
+            return
         if not self._cancelled:  # past the budget and the grace: the process does not answer
             self.cancel()
             from reader.analysis.pipeline import budget_error

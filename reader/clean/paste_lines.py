@@ -15,13 +15,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 from reader.clean.paste_rules import RULE_NAMES, rule_flags
+from reader.clean.paste_runs import RUN_GAP, WIDE_GAP, main_run, run_shares
 from reader.model import BlockKind
 
 LIST_MARK = re.compile(r"^(?:[-•*·▪◦–+]|\d{1,3}[.)])\s+")
@@ -33,12 +32,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“‘(]?[A-Z0-9]")
 _SEPARATORS = re.compile(r"[|»›•·/>]")
 _LINKISH = re.compile(r"https?://|www\.|\S@\S|#\w|\.(?:com|org|net)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b|all rights reserved", re.IGNORECASE)
+_TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|minutes?|h|hours?|days?|weeks?|months?)\s+ago\b", re.IGNORECASE)
 _COUNTER = re.compile(r"^\W*\d[\d.,kKmM]*\s*\w{0,12}\W*$")
 
 PROSE_WORDS = 15
 """A unit of this many words ending like a sentence is prose: the stuff articles are made of."""
-RUN_GAP = 6
-"""Units of other kinds that may stand between two prose units of one run (headings, captions, a widget)."""
 
 STOPWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "stopwords.json"
 
@@ -193,6 +191,21 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
         if prose[i]:
             nxt = i
     run_start, run_end = main_run(units)
+    wide_start, wide_end = main_run(units, WIDE_GAP)
+    share, wide_share = run_shares(units, RUN_GAP), run_shares(units, WIDE_GAP)
+    main_share = share[run_start] if n else 0.0
+    # Stamps (date lines, times of day): an article has one or two at its top, a comment thread one a comment.
+    stamp_prefix, widget_prefix = [0], [0]
+    for u, o in zip(units, own):
+        stamp = o[DATE_AT] or (u.words <= 12 and _TIMESTAMP.search(u.text))
+        stamp_prefix.append(stamp_prefix[-1] + (1 if stamp else 0))
+        widget_prefix.append(widget_prefix[-1] + int(o[WIDGET_AT]))
+    starts = [_start_key(u.text) for u in units]
+    start_counts: dict[str, int] = {}
+    for key in starts:
+        if key:
+            start_counts[key] = start_counts.get(key, 0) + 1
+    repeats = [math.log1p(counts[u.text.lower()] - 1) for u in units]
     # Length of the run of list items each unit is part of.
     # Length of the block of short unpunctuated units (a menu, a list of links) each unit is part of.
     short_block = [0] * n
@@ -232,7 +245,7 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
                 row += empty
         inside = run_start <= i <= run_end
         row += [
-            math.log1p(counts[u.text.lower()] - 1),
+            repeats[i],
             prose[i],
             window(i, 3),
             window(i, 10),
@@ -248,6 +261,21 @@ def line_features(units: list[Unit], extra: list[list[float]] | None = None) -> 
             math.log1p(total_prose),
             math.log1p(short_block[i]),
             own[i][0] - median_words,
+            math.log1p(start_counts[starts[i]] - 1) if starts[i] else 0.0,
+            own[i - 1][WIDGET_AT] if i else 0.0,
+            own[i + 1][WIDGET_AT] if i + 1 < n else 0.0,
+            repeats[i - 1] if i else 0.0,
+            repeats[i + 1] if i + 1 < n else 0.0,
+            1.0 if i and _names_previous(units[i - 1].text, u.text) else 0.0,
+            share[i],
+            wide_share[i],
+            main_share,
+            math.log1p(wide_start - i if i < wide_start else (i - wide_end if i > wide_end else 0)),
+            math.log1p(stamp_prefix[min(n, i + 7)] - stamp_prefix[max(0, i - 6)]),
+            math.log1p(stamp_prefix[i]),
+            math.log1p(stamp_prefix[n]),
+            math.log1p(widget_prefix[i]),
+            math.log1p(widget_prefix[n] - widget_prefix[i + 1]),
         ]
         if extra is not None:
             row += extra[i]
@@ -261,34 +289,23 @@ PLACE_NAMES = [
     "log_repeats", "prose", "prose_near3", "prose_near10", "log_dist_prose_before", "log_dist_prose_after",
     "prose_share_before", "prose_share_after", "in_main_run", "log_dist_main_run", "log_list_run", "position",
     "log_units", "log_prose_words", "log_short_block", "log_words_vs_median",
+    "log_same_start", "prev1_widget", "next1_widget", "prev1_log_repeats", "next1_log_repeats", "opens_with_prev",
+    "run_share", "wide_run_share", "main_run_share", "log_dist_wide_run",
+    "log_stamps_near6", "log_stamps_before", "log_stamps", "log_widgets_before", "log_widgets_after",
 ]
 ALL_NAMES = FEATURE_NAMES + CONTEXT_NAMES + PLACE_NAMES
 
 
-class ProseUnit(Protocol):
-    """What `main_run` reads of a unit (both cleaners' units have it)."""
-
-    @property
-    def words(self) -> int: ...
-
-    @property
-    def prose(self) -> bool: ...
+WIDGET_AT, DATE_AT = FEATURE_NAMES.index("widget"), FEATURE_NAMES.index("date_line")
 
 
-def main_run(units: Sequence[ProseUnit]) -> tuple[int, int]:
-    """The run of prose units (gaps of at most `RUN_GAP` other units) with the most words: the article's body."""
-    best, best_words = (0, len(units) - 1), -1
-    start = last = -1
-    words = 0
-    for i, u in enumerate(units):
-        if not u.prose:
-            continue
-        if start < 0 or i - last > RUN_GAP:
-            if words > best_words and start >= 0:
-                best, best_words = (start, last), words
-            start, words = i, 0
-        words += u.words
-        last = i
-    if start >= 0 and words > best_words:
-        best = (start, last)
-    return best
+def _start_key(text: str) -> str:
+    """The first three words of a unit of six or more: cards of a list (teasers, bios) open alike, paragraphs rarely."""
+    words = text[:200].lower().split(maxsplit=6)
+    return " ".join(words[:3]) if len(words) >= 6 else ""
+
+
+def _names_previous(before: str, text: str) -> bool:
+    """The unit opens with the short line before it (a name over its bio, a headline over its teaser)."""
+    head = before.strip()
+    return 2 <= len(head.split()) <= 6 and len(text) > len(head) + 20 and text[: len(head)].lower() == head.lower()

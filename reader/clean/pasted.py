@@ -6,11 +6,13 @@ repeat it truncated, bylines and date lines at the top, photo credits and
 their captions, a closing "Sources: X, Y." line (a source list, never a
 credit). The learned line model (`paste_model`, over `paste_lines`
 features) then decides which of the other units are article text, except
-that a paragraph of prose or its heading inside the article's run of prose
-is always kept, a short paste (`SHORT_PASTE` units or fewer) is left to the
-rules, and a paste with a paragraph of prose is never left empty. List
-markers and headings are then recognised, and hard-wrapped paragraphs were
-joined back together by `split_units`.
+that a paragraph of prose, a one-sentence paragraph (`_declarative`) or a
+heading inside the article's run of prose is always kept, whatever its
+neighbours ("Also read", a share bar) look like; a short paste
+(`SHORT_PASTE` units or fewer) is left to the rules, and a paste with a
+paragraph of prose is never left empty. List markers and headings are then
+recognised, and hard-wrapped paragraphs were joined back together by
+`split_units`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections import Counter
 
 from reader.clean.dates import find_date
 from reader.clean.paste_lines import (
+    ALL_NAMES,
     LIST_MARK,
     TERMINAL,
     Unit,
@@ -159,12 +162,31 @@ def clean_pasted(text: str, model: LineModel | None = None) -> Document:
 def _learned_verdicts(units: list[Unit], model: LineModel) -> None:
     """The line model's verdicts on the units the rules left (their junk marks are also its features)."""
     start, end = main_run(units) if any(u.prose for u in units) else (0, -1)
-    verdicts = model.keep(line_features(units))
+    rows = line_features(units)
+    verdicts = model.keep(rows)
     for i, u in enumerate(units):
-        if start <= i <= end and not u.drop and (u.prose or _heading_before_paragraph(units, i)):
-            verdicts[i] = True  # the article is one long run of prose: no paragraph or heading of it is junk
+        if start <= i <= end and not u.drop and (u.prose or _heading_before_paragraph(units, i)
+                                                 or _declarative(u, rows[i])):
+            verdicts[i] = True  # the article is one long run of prose: no paragraph, sentence or heading of it is junk
     for u, keep in zip(units, verdicts):
         u.drop = u.drop or not keep  # a line the rules took for junk or metadata stays out of the body
+
+
+_CAPITALS, _LINK, _LIST, _REPEATS = (ALL_NAMES.index(n) for n in ("capital_share", "linkish", "list_item", "log_repeats"))
+
+
+def _declarative(u: Unit, row: list[float]) -> bool:
+    """A one-sentence paragraph as articles write them, whatever the lines around it look like.
+
+    Six words or more, opening with a capital (or a quote) and ending with a full stop; no "?" or "!"
+    (questions, prompts and calls to action), mostly lower-case words (not a title-cased teaser), no
+    link, not a list item, said once in the paste, no widget or credit pattern. Read from its feature
+    row (`paste_lines.ALL_NAMES`), so nothing is scanned twice.
+    """
+    text = u.text.rstrip()
+    return (u.words >= 6 and (text[:1].isupper() or text[:1] in "\"“‘«") and text.rstrip("\"”’»)").endswith(".")
+            and not text.endswith("..") and "?" not in text and "!" not in text and row[_CAPITALS] <= 0.5
+            and not (row[_LINK] or row[_LIST] or row[_REPEATS]) and not WIDGET.match(text) and not CREDIT.search(text))
 
 
 def _heading_before_paragraph(live: list[Unit], i: int) -> bool:

@@ -4,7 +4,8 @@
 thread worker that loads spaCy off the UI thread (in the model's own
 process, `reader.analysis.worker`, unless the host says otherwise) and posts
 `ModelLoaded` once and `AnalysisUpdated` per snapshot to the host, which
-routes them back (`model_loaded`); `stop` kills the process at once;
+routes them back (`model_loaded`); the model's process also writes the
+finished analysis to the library index (`indexes`), off the UI's GIL; `stop` kills the process at once;
 `worker_changed` shows the worker's error in the status line and the panes.
 """
 
@@ -40,6 +41,8 @@ class FeedHost(Protocol):
     def side(self) -> "SidePanel | None": ...
     def pane(self, name: str) -> "ItemPane": ...
     def run_worker(self, work: Any, **kwargs: Any) -> Any: ...
+    @property
+    def app(self) -> Any: ...
     def post_message(self, message: Any) -> bool: ...
     @property
     def workers(self) -> Any: ...
@@ -51,6 +54,8 @@ class AnalysisFeed:
     def __init__(self, host: FeedHost) -> None:
         self.host = host
         self.service: "AnalysisService | None" = None
+        self.indexes = False
+        """The analysis process writes the library index itself (else the screen's thread does)."""
 
     def start(self) -> None:
         self.host.run_worker(self._run, thread=True, exclusive=True, group=GROUP, exit_on_error=False,
@@ -64,10 +69,19 @@ class AnalysisFeed:
         worker = get_current_worker()
         if host.analysis_process and not english_only_error(host.document.language):
             from reader.analysis.worker import AnalysisService
+            from reader.paths import data_dir
+            from reader.ui.index_saver import index_failed
+
+            def indexed(error: str) -> None:
+                if error and not worker.is_cancelled:
+                    host.app.call_from_thread(index_failed, host, error)
 
             service = self.service = AnalysisService()
+            self.indexes = True  # the process keeps the finished analysis in the library index
+            index_dir = str(data_dir(create=False))
             first = True
-            for snapshot in service.analyse(host.document):  # the model's process; this thread only waits
+            # The model's process does the work (and writes the index); this thread only waits.
+            for snapshot in service.analyse(host.document, index_dir=index_dir, indexed=indexed):
                 if worker.is_cancelled:
                     return
                 if first:

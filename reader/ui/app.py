@@ -204,7 +204,13 @@ def run_feed_queue(feed_ids: list[int] | None) -> int:
 
 
 def run_app(source: str, *, published: str | None = None) -> int:
-    from reader.library import remembered
     from reader.load import load_document
 
-    return run_document(remembered(load_document(source, published=published)))
+    return run_loaded(load_document(source, published=published))
+
+
+def run_loaded(document: Document) -> int:
+    """The app on a freshly loaded document (its date remembered from the library when it has none)."""
+    from reader.library import remembered
+
+    return run_document(remembered(document))

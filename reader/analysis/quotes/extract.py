@@ -34,7 +34,7 @@ from reader.analysis.quotes.marks import QuoteSpan, find_quote_spans
 from reader.analysis.quotes.mentions import Clause, Mention
 from reader.analysis.quotes.tokens import TokenView
 from reader.analysis.quotes.runs import QuoteRun, resolve_runs, to_quote
-from reader.model import Block, Document, Entity, Mention as EntityMention, Quote
+from reader.model import Block, Document, Entity, Quote
 
 _TOLD_LEAD = r"\b(?:told|telling|in\s+an\s+interview\s+with|speaking\s+to|said\s+to)\s+"
 _TOLD = re.compile(_TOLD_LEAD + r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
@@ -82,30 +82,6 @@ def extract_quotes(document: Document, parsed: list[ParsedBlock], entities: list
         if quote.speaker_evidence.startswith("pronoun") and quote.speaker_id and quote.speaker_id == before.speaker_id:
             quote.speaker_evidence = "pronoun: the previous quote’s speaker"
     return quotes
-
-
-_PRONOUN_SPEAKERS = frozenset("he she they who".split())
-
-
-def resolved_speaker_mentions(quotes: list[Quote]) -> list[tuple[str, EntityMention]]:
-    """(entity id, mention) for every speaker pronoun or role description a quote resolved to an
-    entity ("she" -> Maria Zakharova): extra mentions the entity pane may show."""
-    out: list[tuple[str, EntityMention]] = []
-    seen: set[int] = set()
-    for quote in quotes:
-        if quote.speaker_id is None or quote.speaker_start is None or quote.speaker_end is None:
-            continue
-        if quote.speaker_start in seen or quote.speaker_mention == quote.speaker:
-            continue
-        if quote.speaker_mention.lower() in _PRONOUN_SPEAKERS:
-            kind = "pronoun"
-        elif quote.speaker_mention[:1].islower():
-            kind = "description"
-        else:
-            continue  # a name ("Zakharova", "Mr. Hale") is the entity layer's own mention
-        seen.add(quote.speaker_start)
-        out.append((quote.speaker_id, EntityMention(quote.speaker_start, quote.speaker_end, quote.speaker_mention, kind)))
-    return out
 
 
 def _sentence_before(text: str, rel: int) -> str:

@@ -63,10 +63,12 @@ ORDINALS: dict[str, int] = {
     "final": 4, "last": 4,
 }
 VAGUE_AMOUNTS = frozenset({
-    "a few", "few", "several", "many", "some", "a couple of", "a couple", "couple of", "a number of",
-    "dozens of", "hundreds of", "thousands of", "a dozen", "numerous", "countless",
+    "a few", "few", "several", "many", "some", "a number of",
+    "dozens of", "hundreds of", "thousands of", "numerous", "countless",
 })
 """Amounts that give no number: the duration becomes PXY, PXM, ..."""
+COUNTED_AMOUNTS: dict[str, int] = {"a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12}
+"""Words that name a number: "a couple of years" is two years (P2Y), "a dozen years" twelve."""
 
 APPROX_WORDS = frozenset({
     "nearly", "almost", "about", "around", "roughly", "some", "approximately", "close to",
@@ -98,7 +100,7 @@ NUMBER_WORD_RE = (
 )
 AMOUNT_RE = (
     r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + NUMBER_WORD_RE + r"(?:\s+and\s+a\s+half)?|a|an|"
-    + _alt(VAGUE_AMOUNTS) + ")"
+    + _alt(VAGUE_AMOUNTS | COUNTED_AMOUNTS.keys()) + ")"
 )
 UNIT_RE = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|"
@@ -134,10 +136,12 @@ ZONE_RE = "(?:" + "|".join(TIME_ZONES) + ")"
 
 
 def number_value(text: str) -> float | None:
-    """'three' -> 3, 'twenty-five' -> 25, '2.5' -> 2.5, 'a' -> 1, vague amounts -> None."""
+    """'three' -> 3, 'twenty-five' -> 25, '2.5' -> 2.5, 'a' -> 1, 'a couple of' -> 2, vague amounts -> None."""
     words = " ".join(text.lower().replace("-", " ").split())
     if words in ("a", "an", "one"):
         return 1.0
+    if words in COUNTED_AMOUNTS:
+        return float(COUNTED_AMOUNTS[words])
     half = 0.0
     if words.endswith(" and a half"):
         words, half = words[: -len(" and a half")], 0.5

@@ -99,7 +99,7 @@ def resolve_date(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
     first_month = meaning.month or (3 * meaning.quarter - 2 if meaning.quarter
                                     else 6 * meaning.half - 5 if meaning.half else 1)
     start = dt.date(year, first_month, 1)
-    return Resolved(value, "DATE", True, Anchor(start, precision))
+    return Resolved(value, "DATE", True, Anchor(start, precision, meaning.fiscal))
 
 
 def _partial_value(year: str, meaning: Meaning, fy: str = "") -> str:

@@ -63,6 +63,14 @@ def _this_part(m: "re.Match[str]", text: str) -> Meaning | None:
     return Meaning("relative", unit="D", offset=-1 if ref == "last" else 0, part=part, type="TIME")
 
 
+def _part_alone(m: "re.Match[str]", text: str) -> tuple[Meaning, int, int] | None:
+    """'by mid-afternoon', 'in the morning': that part of the day under discussion (the last
+    day named, else the reference day); the preposition stays out of the span."""
+    meaning = Meaning("relative", unit="D", offset=0, part=PARTS_OF_DAY[m.group("part").lower()],
+                      type="TIME", anchored=True)
+    return meaning, m.start("span"), m.end("span")
+
+
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
          "presently": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
          "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
@@ -193,6 +201,10 @@ RELATIVE_RULES: tuple[Rule, ...] = (
          lambda m, t: Meaning("relative", unit="WE", offset=0, shift="the"), 30),
     rule("this-part", r"(?<![\w-])(?P<ref>this|last)\s+(?P<part>" + PART_OF_DAY_RE + r")(?![\w-])",
          _this_part, 20),
+    rule("part-alone", r"(?<![\w-])(?:by|in|during|until|till|through|throughout)\s+(?P<span>(?:the\s+)?"
+         r"(?:(?:early|late|mid)[\s-]?)?(?P<part>morning|afternoon|evening))(?![\w-])"
+         r"(?!\s+(?:of|yesterday|today|tomorrow|hours?|rush|news|paper|edition|session|shift|prayers?|service)\b)"
+         r"(?!['’]s)", _part_alone, 30, trigger=r"morning|afternoon|evening"),
     rule("ref", r"(?<![\w-])(?P<w>now|currently|nowadays|presently|these\s+days|recently|lately|"
          r"the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|the\s+(?:recent\s+|distant\s+)?past|"
          r"the\s+present(?:\s+day)?)(?![\w-])", _ref, 40),

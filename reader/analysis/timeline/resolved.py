@@ -21,6 +21,8 @@ class Anchor:
 
     day: dt.date
     precision: str
+    fiscal: bool = False
+    """A fiscal period ("the fiscal first quarter"): its months are the company's, not the calendar's."""
 
 
 @dataclass(slots=True)
@@ -28,6 +30,8 @@ class Context:
     dct: dt.date | None
     clock: tuple[int, int] | None = None
     anchor: Anchor | None = None
+    quarter: Anchor | None = None
+    """The last quarter the text named, which "the quarter" refers back to even after other dates."""
 
 
 @dataclass(slots=True)

@@ -212,6 +212,8 @@ class TimexTagger:
                 continue  # a phrase that only names a time by reference, with nothing to refer to
             if res.anchor is not None and res.resolved:
                 self.context.anchor = res.anchor
+                if res.anchor.precision == "Q":
+                    self.context.quarter = res.anchor
             surface = text[start:end]
             out.append(Timex(
                 start + offset, end + offset, surface, res.value, res.type,

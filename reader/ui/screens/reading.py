@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from reader import navigate as nav
 from reader.model import Analysis, Document, Quote
-from reader.ui import index_saver
+from reader.ui import heap, index_saver
 from reader.ui.analysis_feed import AnalysisFeed
 from reader.ui.export_controller import ExportController
 from reader.ui.messages import AnalysisUpdated, ModelLoaded, SessionFailed, SessionOpened
@@ -113,6 +113,7 @@ class ReadingScreen(Screen[None]):
         side.set_current("entities")
         self.feed.start()
         self.notes.open()
+        heap.settle()
 
     @property
     def article(self) -> ArticleView:
@@ -209,8 +210,10 @@ class ReadingScreen(Screen[None]):
         self.status.show_analysis(analysis, self.document.language)
         if analysis.complete:
             self.exporter.analysis_finished()
-            index_saver.save_to_index(self, analysis)
+            if not self.feed.indexes:  # the analysis process writes the index itself
+                index_saver.save_to_index(self, analysis)
         self.refresh_bindings()
+        heap.settle()
 
     def on_session_opened(self, message: SessionOpened) -> None:
         if not self.is_mounted:
@@ -229,6 +232,7 @@ class ReadingScreen(Screen[None]):
         """Stop the analysis (its process is killed at once), save the reading position and close the notes."""
         self.feed.stop()
         self.notes.close()
+        heap.release()
 
     def save_open_draft(self) -> None:
         self.notes.save_open_draft()

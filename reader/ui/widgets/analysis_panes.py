@@ -7,13 +7,15 @@ nothing or could not run.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual.binding import Binding
 
 from reader.language import english_only_error
-from reader.model import Analysis, ArticleDate, Document
+from reader.model import Analysis, ArticleDate, Document, Quote, TimeItem
+from reader.navigate import resolved_by_entity, tied_mentions
 from reader.present import entity_groups, plural, source_kind, speaker_name
-from reader.navigate import tied_mentions
 from reader.time_order import rows_in_order
 from reader.ui.text_fit import clip
 from reader.ui.widgets.pane import ItemPane, PaneItem
@@ -30,6 +32,21 @@ def _progress(analysis: Analysis) -> str:
 class AnalysisPane(ItemPane):
     """A pane filled from the analysis."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: dict[str, tuple[object, PaneItem]] = {}
+
+    def row(self, rows: dict[str, tuple[object, PaneItem]], key: str, source: object,
+            make: Callable[..., PaneItem], *args: object) -> PaneItem:
+        """The item for `key`: the one the last build made from an equal `source`, else `make(*args)`;
+        kept in `rows` (the next build's `self._rows`). A long article's snapshots repeat most rows,
+        and building their rich prompts again would be most of a pane's update."""
+        known = self._rows.get(key)
+        if known is None or known[0] != source:
+            known = (source, make(*args))
+        rows[key] = known
+        return known[1]
+
     def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -45,6 +62,10 @@ class AnalysisPane(ItemPane):
         return str(sum(1 for i in items if not i.header))
 
     def update_from(self, document: Document, analysis: Analysis) -> None:
+        if self.resting(analysis.complete):  # a long pane rebuilt a moment ago: only the progress changes
+            count = self.border_subtitle.partition(" · ")[0]
+            self.border_subtitle = f"{count} · {_progress(analysis)}" if count else ""
+            return
         items = self.build(document, analysis)
         subtitle = self.count_label(items) if items else ""
         if items and not analysis.complete:
@@ -66,11 +87,12 @@ class EntitiesPane(AnalysisPane):
 
     def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
         items: list[PaneItem] = []
+        resolved = resolved_by_entity(analysis.quotes)
         for kind, heading, group in entity_groups(analysis):
             items.append(PaneItem(f"h-{kind}", Text(f"{heading} · {len(group)}", style="bold"), header=True))
             for entity in group:
                 prompt = Text(entity.name, style="bold")
-                tied = tied_mentions(entity, analysis.quotes)
+                tied = tied_mentions(entity, analysis.quotes, resolved)
                 extra = len(tied) - entity.count
                 prompt.append(f"  ×{entity.count}" + (f" +{extra} she/he/role" if extra > 0 else ""), style=MUTED)
                 details = []
@@ -90,26 +112,33 @@ class QuotesPane(AnalysisPane):
     empty_text = "No quotes in this article"
 
     def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
+        rows: dict[str, tuple[object, PaneItem]] = {}
         items = []
         for quote in analysis.quotes:
-            words = clip(quote.text.rstrip(" ,"), 160)
-            prompt = Text(("… " if quote.partial else "") + "“" + words + "”", style="italic")
             who = speaker_name(quote, analysis)
-            line = "— " + (who or "unattributed")
-            if quote.speaker_mention and who and quote.speaker_mention.casefold() != who.casefold():
-                line += f" (“{clip(quote.speaker_mention, 30)}”)"
-            if quote.cue:
-                line += f", {quote.cue}"
-            if quote.channel:
-                line += f", via {quote.channel}"
-            prompt.append("\n" + line, style="not italic " + ("bold" if who else MUTED))
-            if quote.speaker_evidence:  # how the speaker was found
-                prompt.append("\n" + quote.speaker_evidence, style="not italic " + MUTED)
-            spans = [(quote.start, quote.end)]
-            if quote.speaker_start is not None and quote.speaker_end is not None:
-                spans.append((quote.speaker_start, quote.speaker_end))
-            items.append(PaneItem(quote.id, prompt, sorted(spans), target=quote.start))
+            items.append(self.row(rows, quote.id, (quote, who), self._item, quote, who))
+        self._rows = rows
         return items
+
+    @staticmethod
+    def _item(quote: Quote, who: str | None) -> PaneItem:
+        """The quote as a row: its words, then who said it and how (how the speaker was found)."""
+        words = clip(quote.text.rstrip(" ,"), 160)
+        prompt = Text(("… " if quote.partial else "") + "“" + words + "”", style="italic")
+        line = "— " + (who or "unattributed")
+        if quote.speaker_mention and who and quote.speaker_mention.casefold() != who.casefold():
+            line += f" (“{clip(quote.speaker_mention, 30)}”)"
+        if quote.cue:
+            line += f", {quote.cue}"
+        if quote.channel:
+            line += f", via {quote.channel}"
+        prompt.append("\n" + line, style="not italic " + ("bold" if who else MUTED))
+        if quote.speaker_evidence:  # how the speaker was found
+            prompt.append("\n" + quote.speaker_evidence, style="not italic " + MUTED)
+        spans = [(quote.start, quote.end)]
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            spans.append((quote.speaker_start, quote.speaker_end))
+        return PaneItem(quote.id, prompt, sorted(spans), target=quote.start)
 
 
 PUBLISHED_KEY = "published"
@@ -121,33 +150,43 @@ class TimelinePane(AnalysisPane):
     empty_text = "No dates in this article"
 
     def build(self, document: Document, analysis: Analysis) -> list[PaneItem]:
+        rows: dict[str, tuple[object, PaneItem]] = {}
         items = []
         for item in rows_in_order(analysis.timeline, analysis.published):
             if isinstance(item, ArticleDate):  # the article's own date, from its metadata: not in the text
-                prompt = Text(item.label or item.value, style="bold")
-                prompt.append("  " + " · ".join(["published"] + ([item.value] if item.value != item.label else [])), style=MUTED)
-                prompt.append("\nthe article’s publication date", style=MUTED)
-                items.append(PaneItem(PUBLISHED_KEY, prompt))
-                continue
-            label = item.label or item.value
-            prompt = Text(label, style="bold")
-            notes = []
-            if item.is_published:
-                notes.append("published")
-            if item.approximate:
-                notes.append("approx.")
-            if not item.resolved:
-                notes.append("unresolved")
-            if item.type in ("DATE", "TIME") and item.value[:4].isdigit() and item.value != label:
-                notes.append(item.value)
-            if notes:
-                prompt.append("  " + " · ".join(notes), style=MUTED)
-            sentence = document.body[item.sentence_start : item.sentence_end] if item.sentence_end else item.text
-            prompt.append("\n" + clip(sentence or item.text, 150), style=MUTED)
-            start = item.sentence_start if item.sentence_end > item.sentence_start else item.start
-            end = item.sentence_end if item.sentence_end > item.sentence_start else item.end
-            items.append(PaneItem(item.id, prompt, [(start, end)], target=start))
+                items.append(self.row(rows, PUBLISHED_KEY, item, self._published, item))
+            else:
+                items.append(self.row(rows, item.id, item, self._item, document, item))
+        self._rows = rows
         return items
+
+    @staticmethod
+    def _published(item: ArticleDate) -> PaneItem:
+        prompt = Text(item.label or item.value, style="bold")
+        prompt.append("  " + " · ".join(["published"] + ([item.value] if item.value != item.label else [])), style=MUTED)
+        prompt.append("\nthe article’s publication date", style=MUTED)
+        return PaneItem(PUBLISHED_KEY, prompt)
+
+    @staticmethod
+    def _item(document: Document, item: TimeItem) -> PaneItem:
+        label = item.label or item.value
+        prompt = Text(label, style="bold")
+        notes = []
+        if item.is_published:
+            notes.append("published")
+        if item.approximate:
+            notes.append("approx.")
+        if not item.resolved:
+            notes.append("unresolved")
+        if item.type in ("DATE", "TIME") and item.value[:4].isdigit() and item.value != label:
+            notes.append(item.value)
+        if notes:
+            prompt.append("  " + " · ".join(notes), style=MUTED)
+        sentence = document.body[item.sentence_start : item.sentence_end] if item.sentence_end else item.text
+        prompt.append("\n" + clip(sentence or item.text, 150), style=MUTED)
+        start = item.sentence_start if item.sentence_end > item.sentence_start else item.start
+        end = item.sentence_end if item.sentence_end > item.sentence_start else item.end
+        return PaneItem(item.id, prompt, [(start, end)], target=start)
 
 
 class SourcesPane(AnalysisPane):

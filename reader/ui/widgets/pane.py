@@ -28,6 +28,13 @@ from reader.ui.themes import themed
 IN_VIEW = "▎"
 BUSY_ITEMS = 200
 BUSY_REBUILD_SECONDS = 4.0
+FIRST_ITEMS = 30
+"""A rebuilt pane shows at least this many items (and a screenful) at once; the rest follow."""
+FILL_BATCH = 25
+FILL_SECONDS = 0.03
+FILL_PAUSE = 0.05
+"""The rest are added `FILL_BATCH` at a time: at most `FILL_SECONDS` of work, then `FILL_PAUSE`
+with no pane filling (the panes share the pause, so keys and frames get most of the time)."""
 
 
 @dataclass(slots=True)
@@ -57,6 +64,8 @@ class ItemPane(OptionList):
 
     pane_title: ClassVar[str] = ""
     empty_text: ClassVar[str] = "Nothing here"
+    _next_fill: ClassVar[float] = 0.0
+    """When (monotonic) the next slice of any pane's fill may start (`_fill_later`)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -73,6 +82,14 @@ class ItemPane(OptionList):
         self._view: tuple[int, int] = (0, 0)
         self._signature: tuple[object, ...] | None = None
         self._built_at = 0.0
+        self._shown = 0
+        """How many of `items` the list holds (the others are added as they are needed, and in the
+        background once the analysis is complete or the pane is short)."""
+        self._fill_rest = True
+        self._fill_timer = None
+        self._made: dict[str, tuple[Text, bool, Option]] = {}
+        """The option last made for each key: reused while its prompt is unchanged, with its
+        measured height (OptionList wraps every option to lay out the list: most of a rebuild)."""
         self.quiet_key: str | None = None
         """A highlight the pane restored itself after a rebuild: not the reader's choice."""
         self.border_title = self.pane_title
@@ -93,8 +110,14 @@ class ItemPane(OptionList):
         """Replace the items with one explicit, unselectable line (empty, pending or failed)."""
         text = message if isinstance(message, Text) else Text(message, style="italic")
         self.items, self._by_key, self._marked, self._signature = [], {}, set(), None
+        self._shown = 0
         self.set_options([Option(text, disabled=True)])
         self.border_subtitle = ""
+
+    def resting(self, final: bool) -> bool:
+        """True when a snapshot that is not `final` would be ignored: a long pane rebuilt less than
+        `BUSY_REBUILD_SECONDS` ago (its caller need not even build the items)."""
+        return not final and len(self.items) > BUSY_ITEMS and time.monotonic() - self._built_at < BUSY_REBUILD_SECONDS
 
     def show_items(
         self, items: list[PaneItem], *, subtitle: str = "", empty: str | None = None, final: bool = True
@@ -106,7 +129,7 @@ class ItemPane(OptionList):
         so the reader's keys stay quick on a long article.
         """
         self.border_subtitle = subtitle
-        if not final and len(self.items) > BUSY_ITEMS and time.monotonic() - self._built_at < BUSY_REBUILD_SECONDS:
+        if self.resting(final):
             return
         signature = tuple((i.key, i.prompt.plain, tuple(i.spans)) for i in items)
         if signature == self._signature:
@@ -117,34 +140,105 @@ class ItemPane(OptionList):
             return
         old = self._signature or ()
         appended = bool(self.items) and len(signature) > len(old) and signature[: len(old)] == old
-        tail = items[len(self.items):] if appended else items
-        if not appended:
-            self.items = []
-        self.items = [*self.items, *tail]
-        self._by_key = {i.key: i for i in self.items}
-        self._marked = {i.key for i in self.items if not i.header and i.in_view(*self._view)}
         self._signature = signature
         self._built_at = time.monotonic()
         if appended:
-            self.add_options([self._option(i) for i in tail])
+            self.items = [*self.items, *items[len(self.items):]]
+        else:
+            keys = {i.key for i in items}
+            self._made = {key: made for key, made in self._made.items() if key in keys}
+            self.items = list(items)
+        self._by_key = {i.key: i for i in self.items}
+        self._marked = {i.key for i in self.items if not i.header and i.in_view(*self._view)}
+        self._fill_rest = final or len(self.items) <= BUSY_ITEMS  # else a rebuild would soon redo it
+        if appended:
+            self._fill_to(FIRST_ITEMS - 1, lines=self._lines_wanted())
+            self._fill_soon()
             return
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         top = self.scroll_y
-        self.set_options([self._option(i) for i in items])
+        self._shown = 0
+        self.set_options([])
+        at = next((n for n, i in enumerate(self.items) if i.key == keep), -1) if keep is not None else -1
+        self._fill_to(max(at, FIRST_ITEMS - 1), lines=self._lines_wanted(int(top)))
         if keep is not None:
             self.quiet_key = keep
             self.highlight_key(keep)
         self.scroll_to(y=top, animate=False, immediate=True)
+        self._fill_soon()
 
     def _option(self, item: PaneItem) -> Option:
-        if item.header:
-            return Option(themed(item.prompt), id=item.key, disabled=True)
-        return Option(themed(item.prompt), id=item.key)
+        """The item's option: the one made before while its prompt is the same (its height is known)."""
+        made = self._made.get(item.key)
+        if made is None or made[1] != item.header or made[0] != item.prompt:
+            made = (item.prompt, item.header, Option(themed(item.prompt), id=item.key, disabled=item.header))
+            self._made[item.key] = made
+        return made[2]
+
+    def _add_through(self, stop: int) -> None:
+        """Add the options of the items before `stop` that the list does not show yet."""
+        stop = min(stop, len(self.items))
+        if stop > self._shown:
+            start, self._shown = self._shown, stop
+            self.add_options([self._option(item) for item in self.items[start:stop]])
+
+    def _fill_to(self, index: int, *, lines: int = 0) -> None:
+        """Add options now until item `index` is shown and the list has at least `lines` lines."""
+        while self._shown < len(self.items) and (self._shown <= index or len(self._lines) < lines):
+            self._add_through(self._shown + FILL_BATCH)
+
+    def _lines_wanted(self, top: int | None = None) -> int:
+        """Lines the list should hold for a view from line `top` (the scroll position): two screens."""
+        return (int(self.scroll_y) if top is None else top) + 2 * self.scrollable_content_region.height + 1
+
+    def _fill_soon(self) -> None:
+        if self._fill_timer is None and self._fill_rest and self._shown < len(self.items) and self.is_mounted:
+            self._fill_timer = self.set_timer(FILL_PAUSE, self._fill_later)
+
+    def _fill_later(self) -> None:
+        """Add the remaining options a slice at a time (at most `FILL_SECONDS` of work each, and no
+        pane's slice within `FILL_PAUSE` of another's), so panes of thousands of items never hold the
+        reader's keys while they are measured."""
+        self._fill_timer = None
+        wait = ItemPane._next_fill - time.monotonic()
+        if wait > 0:  # another pane filled a moment ago
+            if self.is_mounted:
+                self._fill_timer = self.set_timer(wait, self._fill_later)
+            return
+        began = time.perf_counter()
+        while self._shown < len(self.items) and time.perf_counter() - began < FILL_SECONDS:
+            self._add_through(self._shown + FILL_BATCH)
+        ItemPane._next_fill = time.monotonic() + FILL_PAUSE
+        self._fill_soon()
+
+    def action_last(self) -> None:
+        self._fill_to(len(self.items))
+        super().action_last()
+
+    def action_cursor_down(self) -> None:
+        self._fill_to((self.highlighted or 0) + 1)  # the next row exists: no wrap to the top
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None or all(option.disabled for option in self.options[: self.highlighted]):
+            self._fill_to(len(self.items))  # it wraps to the real last row
+        super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        line = self._index_to_line.get(self.highlighted or 0, 0)
+        self._fill_to(-1, lines=line + 2 * self.scrollable_content_region.height + 1)
+        super().action_page_down()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._shown < len(self.items):  # scrolled (wheel, scrollbar) towards rows not added yet
+            self._fill_to(-1, lines=self._lines_wanted(int(new_value)))
 
     def highlight_key(self, key: str) -> None:
         """Move the highlight to the item `key` (no-op when absent)."""
         for index, item in enumerate(self.items):
             if item.key == key:
+                self._fill_to(index)
                 if self.highlighted != index:
                     self.highlighted = index
                 return
@@ -200,4 +294,5 @@ class ItemPane(OptionList):
             if index is None:
                 index = next((i for i, item in enumerate(self.items) if not item.header), None)
             if index is not None:
+                self._fill_to(index)
                 self.highlighted = index
