@@ -8,7 +8,7 @@ module:
    (`mentions`); none from all-caps or headline-case lines, where the
    model cannot be trusted (`caps`); names in results tables and
    datelines (`tables`); titles before a name and appositions after it
-   (`roles`); capitalised common words at a sentence start dropped;
+   (`roles`); capitalised common words at a sentence start dropped (`common`);
 2. groups (`group`): same name, surname to full name, company short
    name to full name, acronym to full name, and the kind each group wins by
    vote (`kinds`, with the gazetteer of `lexicon`);
@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 from reader.analysis.entities.build import build_groups
 from reader.analysis.entities.caps import unreliable_casing
+from reader.analysis.entities.common import drop_common_words, trim_first_words
 from reader.analysis.entities.cues import organisation_cue
 from reader.analysis.entities.group import Group, name_key, revote
-from reader.analysis.entities.lexicon import gazetteer
 from reader.analysis.entities.match import find_repeats
 from reader.analysis.entities.mentions import Candidate, model_candidates
 from reader.analysis.entities.roles import (
@@ -40,7 +40,6 @@ from reader.analysis.entities.roles import (
     description_pattern,
     role_head,
     title_before,
-    token_at,
 )
 from reader.analysis.entities.runs import split_runs
 from reader.analysis.entities.tables import (
@@ -86,53 +85,6 @@ def _block_ents(parsed: list["ParsedBlock"]) -> dict[int, list[tuple[int, int, s
     return {block.index: ([] if unreliable_casing(block.text) else block.ents) for block in parsed}
 
 
-def _sentence_initial_common(cand: Candidate, block: "ParsedBlock") -> bool:
-    """A one-word model span at the start of a sentence that the tagger does not call a
-    proper noun ("Scholars say...", "Halftime 2-0"): maybe a capitalised common word."""
-    if cand.source != "model" or " " in cand.text or block.doc is None or cand.text.isupper():
-        return False
-    index = token_at(block, cand.start)
-    if index is None or block.doc[index].tag_ in ("NNP", "NNPS"):
-        return False
-    return index == 0 or block.doc[index].is_sent_start or block.doc[index - 1].is_punct
-
-
-def _drop_common_words(
-    candidates: list[Candidate], by_index: dict[int, "ParsedBlock"], lower_words: set[str]
-) -> list[Candidate]:
-    """Drop suspect one-word spans unless the name is known: the gazetteer has it or
-    the model tags it elsewhere mid-sentence. A word the text also writes in lower
-    case goes anyway."""
-    suspects = {id(c) for c in candidates if _sentence_initial_common(c, by_index[c.block])}
-    if not suspects:
-        return candidates
-    known = {c.text for c in candidates if id(c) not in suspects}
-    gaz = gazetteer()
-    return [
-        c
-        for c in candidates
-        if id(c) not in suspects
-        or (c.text.casefold() not in lower_words and (c.text in known or gaz.kind_of(c.text)))
-    ]
-
-
-def _trim_first_words(candidates: list[Candidate], by_index: dict[int, "ParsedBlock"]) -> list[Candidate]:
-    """"Leading Kelton Cup" at the start of a sentence, where the document names "Kelton
-    Cup" alone and the tagger calls "Leading" no proper noun: the capital is the
-    sentence's, so the first word goes."""
-    known = {c.text for c in candidates}
-    out = []
-    for cand in candidates:
-        head, _, rest = cand.text.partition(" ")
-        if rest in known and cand.source == "model" and _sentence_initial_common(
-            Candidate(cand.start, cand.start + len(head), head, cand.block, source="model"), by_index[cand.block]
-        ):
-            start = cand.start + len(head) + 1
-            cand = Candidate(start, cand.end, rest, cand.block, source=cand.source)  # the label was for the longer span
-        out.append(cand)
-    return out
-
-
 def collect_candidates(document: Document, parsed: list["ParsedBlock"]) -> list[Candidate]:
     """Every name candidate of the parsed blocks, overlaps resolved."""
     body = document.body
@@ -146,7 +98,7 @@ def collect_candidates(document: Document, parsed: list["ParsedBlock"]) -> list[
     for run in table_runs([(b.index, b.start, b.text) for b in parsed], lower_words):
         out.extend(table_candidates(body, run, ents, lower_words))
     by_index = {block.index: block for block in parsed}
-    out = split_runs(_trim_first_words(_drop_common_words(_resolve_overlaps(out), by_index, lower_words), by_index))
+    out = split_runs(trim_first_words(drop_common_words(_resolve_overlaps(out), by_index, lower_words), by_index))
     for cand in out:
         if cand.role is None and cand.source in ("model", "table"):
             block = by_index[cand.block]
