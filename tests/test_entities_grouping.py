@@ -158,3 +158,11 @@ def test_a_sentences_capital_is_cut_from_a_known_name():
     entities = group_entities(doc, parsed)
     cup = by_name(entities, "Kelton Cup")
     assert len(cup.mentions) == 2 and cup.kind == "other"
+
+
+def test_a_span_grows_to_the_known_name_the_text_writes_there():
+    doc = make_document("Northfield Rovers meet Eastport on Saturday.", "Northfield Rovers to win: 6-5")
+    spans = [("Northfield Rovers", "ORG"), ("Eastport", "ORG"), ("Rovers", "ORG")]
+    entities = group_entities(doc, hand_parsed(doc, spans))
+    rovers = by_name(entities, "Northfield Rovers")
+    assert [m.text for m in rovers.mentions] == ["Northfield Rovers", "Northfield Rovers"]

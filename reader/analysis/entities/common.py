@@ -5,6 +5,8 @@
   (`drop_common_words`).
 - "Leading Kelton Cup" at the start of a sentence, where the document writes
   "Kelton Cup" alone: the first word goes (`trim_first_words`).
+- "Cup" where the text reads "Kelton Cup" and the document names "Kelton Cup"
+  elsewhere: the span grows to the known name (`extend_to_known`).
 """
 
 from __future__ import annotations
@@ -64,3 +66,31 @@ def trim_first_words(candidates: list[Candidate], by_index: dict[int, "ParsedBlo
             cand = Candidate(start, cand.end, rest, cand.block, source=cand.source)  # the label was for the longer span
         out.append(cand)
     return out
+
+
+def extend_to_known(candidates: list[Candidate], body: str) -> list[Candidate]:
+    """"Madrid" where the text reads "Real Madrid" and the document names "Real Madrid"
+    elsewhere (a sentence's capital made the tagger drop the first word): the span
+    becomes the known longer name."""
+    tails: dict[str, list[str]] = {}
+    for cand in candidates:
+        head, _, rest = cand.text.partition(" ")
+        if rest and head[:1].isupper():
+            tails.setdefault(rest, []).append(cand.text)
+    if not tails:
+        return candidates
+    out: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: c.start):
+        for full in tails.get(cand.text, ()):
+            start = cand.end - len(full)
+            free = not out or out[-1].end <= start
+            if start >= 0 and free and body[start : cand.end] == full and _free_before(body, start):
+                cand = Candidate(start, cand.end, full, cand.block, source=cand.source)  # the label was for less
+                break
+        out.append(cand)
+    return out
+
+
+def _free_before(body: str, start: int) -> bool:
+    """Nothing glued before `start`: the text starts, or a space or punctuation does."""
+    return start == 0 or not (body[start - 1].isalnum() or body[start - 1] in "'’-")

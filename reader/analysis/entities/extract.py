@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.analysis.entities.build import build_groups
 from reader.analysis.entities.caps import unreliable_casing
-from reader.analysis.entities.common import drop_common_words, trim_first_words
+from reader.analysis.entities.common import drop_common_words, extend_to_known, trim_first_words
 from reader.analysis.entities.cues import organisation_cue
 from reader.analysis.entities.group import Group, name_key, revote
 from reader.analysis.entities.match import find_repeats
@@ -99,6 +99,7 @@ def collect_candidates(document: Document, parsed: list["ParsedBlock"]) -> list[
         out.extend(table_candidates(body, run, ents, lower_words))
     by_index = {block.index: block for block in parsed}
     out = split_runs(trim_first_words(drop_common_words(_resolve_overlaps(out), by_index, lower_words), by_index))
+    out = extend_to_known(out, body)
     for cand in out:
         if cand.role is None and cand.source in ("model", "table"):
             block = by_index[cand.block]
