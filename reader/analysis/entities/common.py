@@ -68,29 +68,37 @@ def trim_first_words(candidates: list[Candidate], by_index: dict[int, "ParsedBlo
     return out
 
 
+MAX_EXTRA_WORDS = 3
+"""A span grows by this many words at most."""
+
+
 def extend_to_known(candidates: list[Candidate], body: str) -> list[Candidate]:
     """"Madrid" where the text reads "Real Madrid" and the document names "Real Madrid"
     elsewhere (a sentence's capital made the tagger drop the first word): the span
     becomes the known longer name."""
-    tails: dict[str, list[str]] = {}
-    for cand in candidates:
-        head, _, rest = cand.text.partition(" ")
-        if rest and head[:1].isupper():
-            tails.setdefault(rest, []).append(cand.text)
-    if not tails:
+    known = {c.text for c in candidates if " " in c.text}
+    if not known:
         return candidates
     out: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: c.start):
-        for full in tails.get(cand.text, ()):
-            start = cand.end - len(full)
-            free = not out or out[-1].end <= start
-            if start >= 0 and free and body[start : cand.end] == full and _free_before(body, start):
-                cand = Candidate(start, cand.end, full, cand.block, source=cand.source)  # the label was for less
+        floor = out[-1].end if out else 0
+        start = cand.start
+        for _ in range(MAX_EXTRA_WORDS):
+            start = _word_before(body, start, floor)
+            if start < 0:
                 break
+            if body[start : cand.end] in known:
+                cand = Candidate(start, cand.end, body[start : cand.end], cand.block, source=cand.source)
+                break  # the label was for less: no votes
         out.append(cand)
     return out
 
 
-def _free_before(body: str, start: int) -> bool:
-    """Nothing glued before `start`: the text starts, or a space or punctuation does."""
-    return start == 0 or not (body[start - 1].isalnum() or body[start - 1] in "'’-")
+def _word_before(body: str, start: int, floor: int) -> int:
+    """Start of the word one space before `start` (not before `floor`), or -1."""
+    if start - 2 < floor or body[start - 1] != " ":
+        return -1
+    i = start - 1
+    while i > floor and not body[i - 1].isspace():
+        i -= 1
+    return -1 if i == start - 1 else i
