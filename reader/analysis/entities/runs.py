@@ -9,8 +9,10 @@ a span with any word left over stays whole ("Eastport Harbour Trust" is not
 "Eastport" and something else). A person's name is never cut ("Mary Ann
 Lund" where "Mary Ann" and "Lund" are also written alone), nor a run of
 one-word names unless it repeats one name ("Eastport Eastport": a table's
-two columns); "Dana Quill" with "Dana" and "Quill" alone stays one name. On a table line a row or column
-heading at a run's edge is cut off too ("Northfield Rovers Draw").
+two columns); "Dana Quill" with "Dana" and "Quill" alone stays one name.
+On a table line (scores, standings, prices) a column or row heading at a
+run's edge is a label, not part of a name, and is cut off ("Northfield
+Rovers Draw", "Eastport Mining Close").
 """
 
 from __future__ import annotations
