@@ -154,3 +154,18 @@ def test_a_quarter_ended_in_a_month_after_a_fiscal_quarter_is_that_fiscal_quarte
                          ("Aug. 31", "2019-08-31"), ("the quarter", "2019-Q2")]
     # without a fiscal quarter named, the months give the calendar quarter
     assert tag("Its toy sales in the quarter ended Aug. 31 climbed 4%.") == [("the quarter", "2019-Q3"), ("Aug. 31", "2019-08-31")]
+
+
+def test_the_year_reported_on_is_a_period_or_the_articles_year() -> None:
+    assert tag("The bakery earned $3 million in the year ended June 30.") == [
+        ("the year", "P1Y"), ("June 30", "2019-06-30")]
+    assert tag("Sales for the full year rose 4%, and the fiscal year looks better still.") == [
+        ("the full year", "2019"), ("the fiscal year", "2019")]
+    assert tag("For the year, ticket sales were flat.") == [("the year", "2019")]
+
+
+def test_the_year_in_passing_is_not_tagged() -> None:
+    assert tag("It was the year we moved to the coast.") == []
+    assert tag("In the year since the flood, the town has rebuilt.") == []
+    assert tag("He looked ahead to the year ahead with hope.") == []
+    assert tag("For the year of the storm, records are thin.") == []

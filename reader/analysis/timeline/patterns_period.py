@@ -7,6 +7,11 @@ Results are reported for a period, and the text then refers back to it:
 quarter a year before. These phrases carry no quarter of their own, so they
 resolve against the last quarter mentioned (`normalise_period`), and are
 dropped when no quarter was mentioned ("the period" alone says nothing).
+
+"The year" works the same way for a year: "for the year ended June 30" is
+a twelve-month reporting period (P1Y, as TimeML writes it: its end is the
+date that follows), and "sales for the full year", "the fiscal year" the
+year being reported on, the article's own.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import re
 
 from reader.analysis.timeline.lexicon import MONTH_RE, MONTHS
 from reader.analysis.timeline.meaning import Meaning
-from reader.analysis.timeline.rules import LEFT, Rule, rule
+from reader.analysis.timeline.rules import LEFT, Rule, prev_word, rule
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _BACK_A_YEAR = re.compile(r"year-(?:ago|earlier)|comparable|corresponding|prior-year|last\s+year['’]s|"
@@ -53,7 +58,29 @@ def _year_ago_adjective(m: "re.Match[str]", text: str) -> Meaning | None:
     return Meaning("period", offset=-4, shift="adjective")
 
 
+_YEAR_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+(?:" + MONTH_RE + r"|tomorrow|today)(?![\w])",
+                         re.IGNORECASE)
+_NOT_THE_YEAR = re.compile(r"\s+(?:ahead|since|before|after|earlier|later|ago|to\s+come|two|one|nineteen)\b", re.IGNORECASE)
+""""the year ahead", "in the year since the vote", "the year before": a year counted from another time."""
+_NOT_THE_YEAR_BARE = re.compile(r"\s+(?:of|that|when|in\s+which|we|i|you|he|she|they)\b", re.IGNORECASE)
+"""A bare "the year" with a clause of its own ("the year of the flood", "the year they met") is another year."""
+_YEAR_BEFORE = frozenset({"for", "in", "during", "throughout", "over", "through"})
+
+
+def _the_year(m: "re.Match[str]", text: str) -> Meaning | None:
+    """'the year ended March 31' (P1Y); 'for the full year', 'in the fiscal year' (the reported year)."""
+    if _YEAR_ENDED.match(text, m.end()):
+        return Meaning("fixed", value="P1Y", type="DURATION")
+    if _NOT_THE_YEAR.match(text, m.end()):
+        return None
+    if not m.group("q") and (prev_word(text, m.start()) not in _YEAR_BEFORE or _NOT_THE_YEAR_BARE.match(text, m.end())):
+        return None  # "the year" in passing: no period of its own
+    return Meaning("relative", unit="Y", offset=0)
+
+
 PERIOD_REF_RULES: tuple[Rule, ...] = (
+    rule("the-year", LEFT + r"the\s+(?P<q>(?:full|fiscal|full\s+fiscal|current\s+fiscal|entire)\s+)?year(?![\w-])(?!['’])",
+         _the_year, 26, trigger=r"\byear\b"),
     rule("period", LEFT + r"(?P<det>the|its|last\s+year['’]s|previous\s+year['’]s)\s+"
          r"(?P<mods>(?:(?:comparable|corresponding|same|latest|most\s+recent|just-ended|year-ago|year-earlier|"
          r"prior-year|fiscal)\s+)*)(?:(?P<y>(?:19|20)\d\d)\s+)?(?:(?P<ord>first|second|third|fourth)[\s-]+)?"
