@@ -64,7 +64,7 @@ def test_a_one_sentence_paragraph_right_after_a_widget_line_is_kept():
 
 @pytest.mark.parametrize("line", [
     "What happens to the buses once the trains are running again?",  # a question
-    "Tell us what you think about the new station in the comments!",  # a call to action
+    "Share your view of the new station in the comments!",  # a call to action
     "Brackenford Station Reopening Plans Unveiled By The Town Council.",  # a title-cased teaser
     "- Free parking is available at the old goods yard on weekdays.",  # a list item
     "Read the full council report at www.brackenford.example/station.",  # a link

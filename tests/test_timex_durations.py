@@ -16,7 +16,7 @@ def tag(text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
 
 def test_a_couple_and_a_dozen_are_numbers() -> None:
     assert tag("The mill will stay shut for a couple of weeks.") == [("a couple of weeks", "P2W", "DURATION")]
-    assert tag("The harbour will double in size in the next couple of years.") == [
+    assert tag("The harbour should double in size over the next couple of years.") == [
         ("the next couple of years", "P2Y", "DURATION")]
     assert tag("The orchard has stood for a dozen years.") == [("a dozen years", "P12Y", "DURATION")]
     assert tag("The ferry ran for a few years.") == [("a few years", "PXY", "DURATION")]
@@ -36,7 +36,7 @@ def test_durations_are_kept_as_durations() -> None:
     assert tag("Prices will rise in the next few months.") == [("the next few months", "PXM", "DURATION")]
     assert tag("Coal use will surge over the next decade.") == [("the next decade", "P10Y", "DURATION")]
     assert tag("The country has been troubled for years.") == [("years", "PXY", "DURATION")]
-    assert tag("His car was seen in the weeks before the shooting.") == [("weeks", "PXW", "DURATION")]
+    assert tag("Her bicycle was seen in the weeks before the regatta.") == [("weeks", "PXW", "DURATION")]
     assert tag("The years of war ended.") == []
     assert tag("It was a decades-long feud.") == [("decades-long", "PXY", "DURATION")]
     assert tag("It was a day-long strike.") == [("day-long", "P1D", "DURATION")]

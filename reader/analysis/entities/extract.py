@@ -8,7 +8,7 @@ module:
    (`mentions`); none from all-caps or headline-case lines, where the
    model cannot be trusted (`caps`); names in results tables and
    datelines (`tables`); titles before a name and appositions after it
-   (`roles`); capitalised common words at a sentence start dropped;
+   (`roles`); capitalised common words at a sentence start dropped (`common`);
 2. groups (`group`): same name, surname to full name, company short
    name to full name, acronym to full name, and the kind each group wins by
    vote (`kinds`, with the gazetteer of `lexicon`);
@@ -24,14 +24,15 @@ Pronouns are left to the quotes layer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis.entities.build import build_groups
 from reader.analysis.entities.caps import unreliable_casing
+from reader.analysis.entities.common import drop_common_words, extend_to_known, trim_first_words
 from reader.analysis.entities.cues import organisation_cue
 from reader.analysis.entities.group import Group, name_key, revote
-from reader.analysis.entities.lexicon import gazetteer
 from reader.analysis.entities.match import find_repeats
 from reader.analysis.entities.mentions import Candidate, model_candidates
 from reader.analysis.entities.roles import (
@@ -39,7 +40,6 @@ from reader.analysis.entities.roles import (
     description_pattern,
     role_head,
     title_before,
-    token_at,
 )
 from reader.analysis.entities.runs import split_runs
 from reader.analysis.entities.tables import (
@@ -85,36 +85,6 @@ def _block_ents(parsed: list["ParsedBlock"]) -> dict[int, list[tuple[int, int, s
     return {block.index: ([] if unreliable_casing(block.text) else block.ents) for block in parsed}
 
 
-def _sentence_initial_common(cand: Candidate, block: "ParsedBlock") -> bool:
-    """A one-word model span at the start of a sentence that the tagger does not call a
-    proper noun ("Scholars say...", "Halftime 2-0"): maybe a capitalised common word."""
-    if cand.source != "model" or " " in cand.text or block.doc is None or cand.text.isupper():
-        return False
-    index = token_at(block, cand.start)
-    if index is None or block.doc[index].tag_ in ("NNP", "NNPS"):
-        return False
-    return index == 0 or block.doc[index].is_sent_start or block.doc[index - 1].is_punct
-
-
-def _drop_common_words(
-    candidates: list[Candidate], by_index: dict[int, "ParsedBlock"], lower_words: set[str]
-) -> list[Candidate]:
-    """Drop suspect one-word spans unless the name is known: the gazetteer has it or
-    the model tags it elsewhere mid-sentence. A word the text also writes in lower
-    case goes anyway."""
-    suspects = {id(c) for c in candidates if _sentence_initial_common(c, by_index[c.block])}
-    if not suspects:
-        return candidates
-    known = {c.text for c in candidates if id(c) not in suspects}
-    gaz = gazetteer()
-    return [
-        c
-        for c in candidates
-        if id(c) not in suspects
-        or (c.text.casefold() not in lower_words and (c.text in known or gaz.kind_of(c.text)))
-    ]
-
-
 def collect_candidates(document: Document, parsed: list["ParsedBlock"]) -> list[Candidate]:
     """Every name candidate of the parsed blocks, overlaps resolved."""
     body = document.body
@@ -128,7 +98,8 @@ def collect_candidates(document: Document, parsed: list["ParsedBlock"]) -> list[
     for run in table_runs([(b.index, b.start, b.text) for b in parsed], lower_words):
         out.extend(table_candidates(body, run, ents, lower_words))
     by_index = {block.index: block for block in parsed}
-    out = split_runs(_drop_common_words(_resolve_overlaps(out), by_index, lower_words))
+    out = split_runs(trim_first_words(drop_common_words(_resolve_overlaps(out), by_index, lower_words), by_index))
+    out = extend_to_known(out, body)
     for cand in out:
         if cand.role is None and cand.source in ("model", "table"):
             block = by_index[cand.block]
@@ -168,20 +139,31 @@ def _canonical(group: Group) -> str:
     return max(mixed, key=lambda t: (len(t.split()), len(t)))
 
 
-def _role_of(group: Group, parsed_by_index: dict[int, "ParsedBlock"], body: str) -> list[tuple[int, int]]:
-    """Role spans bound to a person's mentions (titles before, appositions after)."""
+def _role_of(
+    group: Group, parsed_by_index: dict[int, "ParsedBlock"], people: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Role spans bound to a person's mentions (titles before, appositions after); none that
+    holds another person's name ("Quill, Berg aide - spokesman" is not Quill's role).
+    `people`: (start, group id) of every person's name mention, sorted."""
     spans: list[tuple[int, int]] = []
     for member in group.members:
-        if member.role is not None:
-            spans.append(member.role)
-            continue
-        if member.source in ("model", "table", "match"):
+        span = member.role
+        if span is None and member.source in ("model", "table", "match"):
             block = parsed_by_index.get(member.block)
             if block is not None:
-                after = apposition_after(block, member.end)
-                if after is not None:
-                    spans.append(after)
+                span = apposition_after(block, member.end)
+        if span is not None and not _holds_other(span, id(group), people):
+            spans.append(span)
     return spans
+
+
+def _holds_other(span: tuple[int, int], own: int, people: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_left(people, (span[0], -1))
+    while k < len(people) and people[k][0] < span[1]:
+        if people[k][1] != own:
+            return True
+        k += 1
+    return False
 
 
 def _to_entity(index: int, group: Group, role_spans: list[tuple[int, int]], body: str) -> Entity:
@@ -244,8 +226,10 @@ def group_entities(document: Document, parsed: list["ParsedBlock"]) -> list[Enti
     groups.sort(key=lambda g: g.first)
     by_index = {block.index: block for block in parsed}
     entities = []
+    people = [g for g in groups if g.kind == "person"]
+    starts = sorted((m.start, id(g)) for g in people for m in g.members)
     for i, group in enumerate(groups, 1):
-        roles = _role_of(group, by_index, body) if group.kind == "person" else []
+        roles = _role_of(group, by_index, starts) if group.kind == "person" else []
         entities.append(_to_entity(i, group, roles, body))
     _descriptions(entities, parsed)
     return entities

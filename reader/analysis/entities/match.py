@@ -26,6 +26,7 @@ from reader.analysis.entities.lexicon import (
     gazetteer,
 )
 from reader.analysis.entities.mentions import Candidate
+from reader.analysis.entities.orgs import place_short_form
 from reader.analysis.entities.roles import token_at
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _TOKEN = re.compile(r"[^\W_](?:[\w&-]|['’.](?=[^\W_]))*\.?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SENT_END = re.compile(r"[.!?:;\"“”‘’(\[—–-]\s*$")
+_SEPARATORS = frozenset(",;:()[]\"“”")
 MAX_WORDS = 4
 MIN_SURNAME = 3
 
@@ -72,6 +74,22 @@ def _is_proper(block: "ParsedBlock", start: int) -> bool:
     return token.tag_ in ("NNP", "NNPS") or token.pos_ == "PROPN"
 
 
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _before_verb(block: "ParsedBlock", start: int, end: int) -> bool:
+    """The word right after the hit is a finite verb ("Castlemere plans..."): a known name
+    at the start of a sentence, as its subject, whatever the tagger made of the name."""
+    index = token_at(block, start)
+    doc = block.doc
+    if index is None or doc is None:
+        return False
+    rel = end - block.start
+    while index < len(doc) and doc[index].idx < rel:
+        index += 1
+    return index < len(doc) and doc[index].tag_ in _FINITE
+
+
 def _sentence_initial(text: str, rel: int) -> bool:
     return rel == 0 or bool(_SENT_END.search(text, 0, rel))
 
@@ -91,10 +109,14 @@ def _word_after(text: str, rel: int) -> str:
     return match.group(1) if match else ""
 
 
-def _glued(word: str) -> bool:
-    """A capitalised word that would make the hit part of a longer name."""
+def _glued(word: str, after: bool = False) -> bool:
+    """A capitalised word that would make the hit part of a longer name; punctuation
+    between them ("Quill, Berg", "Quill (Berg)") keeps them apart, and so does a code
+    with digits ("Eastport W40")."""
+    if word[:1] in _SEPARATORS if after else word[-1:] in _SEPARATORS:
+        return False
     bare = word.strip("\"'“”‘’(),.;:")
-    if not bare or not bare[0].isupper():
+    if not bare or not bare[0].isupper() or any(ch.isdigit() for ch in bare):
         return False
     key = bare.casefold()
     return not (
@@ -117,6 +139,9 @@ def _name_table(groups: list[Group]) -> dict[str, list[Group]]:
             if form.isupper() and len(form) > 6:
                 continue
             put(form, group)
+            short = place_short_form(form)
+            if short is not None:
+                put(short, group)
             if group.kind == "person":
                 words = form.split()
                 if len(words) >= 2:
@@ -194,9 +219,11 @@ def find_repeats(
                 before = _word_before(text, a)
                 if _glued(before) and not _sentence_initial(text, a - len(before) - 1):
                     continue
-                if _glued(_word_after(text, b)):
+                if _glued(_word_after(text, b), after=True):
                     continue
-                if _sentence_initial(text, a) and not _is_proper(block, start):
+                if _sentence_initial(text, a) and not (
+                    _is_proper(block, start) or (owners and _before_verb(block, start, end))
+                ):
                     continue
             cand = Candidate(start, end, text[a:b], block.index, source="match" if owners else "gazetteer")
             if owners:
