@@ -66,7 +66,7 @@ def test_the_shipped_model_loads_and_matches_the_features():
     model = load_model()
     assert list(model.features) == ALL_NAMES
     assert 0.0 < model.threshold < 1.0
-    assert model.stages and all(len(stage.feature) for stage in model.stages)
+    assert model.stages and all(len(stage.trees) for stage in model.stages)
 
 
 def test_the_model_file_holds_numbers_and_feature_names_only():
@@ -94,6 +94,29 @@ def test_inference_is_deterministic():
     fresh = parse_model(json.loads(MODEL_FILE.read_text(encoding="utf-8")), ALL_NAMES)
     assert fresh.probabilities(rows) == first == model.probabilities(rows)
     assert all(0.0 <= p <= 1.0 for p in first)
+
+
+def test_the_plain_python_walk_gives_numpys_numbers_to_the_bit():
+    """Short pastes walk the trees without numpy (SMALL); both walks must agree exactly, every stage."""
+    import random
+
+    from reader.clean.paste_model import CONTEXT_NAMES, pairwise_sum
+
+    model = load_model()
+    page = line_features(split_units(_page()))
+    rng = random.Random(7)
+    noisy = [[v * rng.uniform(0.5, 1.5) + rng.uniform(-1, 1) for v in row] for row in page * 3]
+    for rows in (page, noisy):
+        columns = [list(c) for c in zip(*rows)]
+        context = columns + [[rng.uniform(0, 1) for _ in rows] for _ in CONTEXT_NAMES]
+        for stage, cols in zip(model.stages, (columns, context)):
+            picked = list(range(0, len(rows), 2))
+            assert stage._walk_python(cols, picked) == stage._walk_numpy(cols, picked)
+    for n in (0, 1, 7, 8, 9, 80, 129, 300):
+        values = [rng.uniform(-1, 1) * 10 ** rng.randint(-6, 3) for _ in range(n)]
+        import numpy as np
+
+        assert pairwise_sum(values, 0, n) == (float(np.array(values).sum()) if n else 0.0)
 
 
 def test_a_model_for_other_features_is_refused():
