@@ -38,3 +38,31 @@ def test_readability_builds_a_fresh_pruned_tree_when_it_retries():
     assert PARAGRAPH in [p[1] for p in first.parts]
     assert first.parts == again.parts
     assert tree.find(".//nav") is not None  # the page's own tree is left as it was
+
+
+def _depth(el) -> int:
+    return 1 + max((_depth(child) for child in el if isinstance(child.tag, str)), default=0)
+
+
+def test_subtrees_nested_past_the_bound_become_their_text_and_the_rest_stays():
+    deep = "<div>" * 150 + "<p>deep <b>words</b> here</p>" + "</div>" * 150
+    tree = page.parse_html(f"<html><body><p>{PARAGRAPH}</p>{deep}<section><p>after</p></section></body></html>")
+    assert _depth(tree) == page.MAX_DEPTH + 1  # the root counts one level
+    flattened = tree.xpath("/".join(["*"] * page.MAX_DEPTH))
+    assert [" ".join(el.text.split()) for el in flattened] == ["deep words here"]
+    assert tree.find(".//section/p").text == "after"
+
+
+def test_a_page_within_the_bound_is_left_as_parsed():
+    nested = "<div>" * 100 + "<p>inside <b>bold</b></p>" + "</div>" * 100
+    tree = page.parse_html(f"<html><body>{nested}</body></html>")
+    assert tree.find(".//b").text == "bold"
+
+
+def test_parsed_elements_are_lxml_html_elements_form_fields_included():
+    from lxml import html as lxml_html
+
+    tree = page.parse_html("<html><body><form><label>Name</label><input name='q'></form><p>text</p></body></html>")
+    assert all(isinstance(el, lxml_html.HtmlElement) for el in tree.iter())
+    tree.find(".//form").drop_tree()
+    assert tree.text_content() == "text"
