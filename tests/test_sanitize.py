@@ -28,6 +28,7 @@ def test_known_sequences_are_removed():
     assert clean_line("\x1b]0;title\x07after") == "after"
     assert clean_line("a\u202eevil\u202cb") == "aevilb"
     assert clean_block("one\r\ntwo\tthree") == "one\ntwo three"
+    assert clean_block("one\r\ntwo\tthree\x1b[1m\rfour\x0c") == "one\ntwo three\nfour"  # the slow path alike
 
 
 @given(st.lists(st.sampled_from(NASTY) | st.text(), max_size=8).map("".join))
