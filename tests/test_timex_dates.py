@@ -125,3 +125,25 @@ def test_clock_times_with_and_without_a_day() -> None:
 def test_week_of_and_day_before() -> None:
     assert tag("Hearings are set for the week of March 25.") == [("the week of March 25", "2013-W13", "DATE")]
     assert tag("He arrived the day before yesterday.") == [("the day before yesterday", "2013-03-19", "DATE")]
+
+
+def test_a_day_of_a_named_month_keeps_its_day_unknown() -> None:
+    """'that January day' is one day of January, which the text does not give: YYYY-01-XX;
+    a year right after ("in 2011") is the month's year and stays a time expression of its own."""
+    assert tag("Her swearing-in that January day in 2011 was brief.") == [
+        ("January day", "2011-01-XX", "DATE"), ("2011", "2011", "DATE")]
+    assert tag("He met her one June evening in 1990, at a dance.") == [
+        ("June evening", "1990-06-XXTEV", "TIME"), ("1990", "1990", "DATE")]
+    assert tag("It was a bright October morning.") == [("October morning", "2012-10-XXTMO", "TIME")]
+    labels = [t.label for t in find_timexes("Her swearing-in that January day in 2011 was brief.", DCT)]
+    assert labels == ["a day in Jan 2011", "2011"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Will Lopez and June day care staff met.",  # a name, then "day care"
+    "We March day and night to the coast.",  # the verb
+    "They danced round the pole on May Day.",  # the feast, not a day of May
+    "She works the January night shift.",  # "night shift" heads another noun
+])
+def test_month_and_day_noun_look_alikes_are_not_days(sentence: str) -> None:
+    assert all(t.text not in ("June day", "March day", "May Day", "January night") for t in find_timexes(sentence, DCT))

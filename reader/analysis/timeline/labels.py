@@ -71,6 +71,12 @@ def _unresolved(value: str, surface: str) -> str:
     clock = re.match(r"XXXX-XX-XXT(?:(\d{2}:\d{2})|([A-Z]{2}))$", value)
     if clock:
         return clock.group(1) or PART_NAMES.get(clock.group(2), " ".join(surface.split()))
+    some_day = re.match(r"(\d{4}|XXXX)-(\d{2})-XX(?:T([A-Z]{2}))?$", value)
+    if some_day:  # "that January day in 2011": a day of the month the text does not give
+        year, month, part = some_day.groups()
+        when = PART_NAMES.get(part, part.lower()) if part else "day"
+        article = "an" if when[0] in "aeiou" else "a"
+        return f"{article} {when} in {MONTH_ABBREVS[int(month) - 1]}" + ("" if year == "XXXX" else f" {year}")
     day = re.match(r"XXXX-(\d{2})-(\d{2})$", value)
     if day:
         return f"{int(day.group(2))} {MONTH_ABBREVS[int(day.group(1)) - 1]}"

@@ -56,6 +56,8 @@ class Meaning:
     minute: int | None = None
     part: str | None = None
     """Part of day: MO, AF, EV, NI."""
+    unknown_day: bool = False
+    """One day of the month, which the text does not say ("that January day"): value YYYY-MM-XX."""
     day_shift: int = 0
     """Days added after resolving ("the day before Tuesday")."""
     week_of: bool = False

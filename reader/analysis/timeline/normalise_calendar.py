@@ -95,6 +95,8 @@ def resolve_date(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
             return Resolved(_partial_value(f"{year:04d}", meaning, fy), "DATE", False)
         return day_result(day, meaning)
     value = _partial_value(f"{year:04d}", meaning, fy)
+    if meaning.month and meaning.unknown_day:
+        return Resolved(value, type_of(meaning), True, Anchor(dt.date(year, meaning.month, 1), "M"))
     precision = "M" if meaning.month else "Q" if meaning.quarter else "Y"
     first_month = meaning.month or (3 * meaning.quarter - 2 if meaning.quarter
                                     else 6 * meaning.half - 5 if meaning.half else 1)
@@ -105,6 +107,8 @@ def resolve_date(meaning: Meaning, ctx: Context, tense: TenseFn) -> Resolved:
 def _partial_value(year: str, meaning: Meaning, fy: str = "") -> str:
     if meaning.month and meaning.day:
         return with_time(f"{year}-{meaning.month:02d}-{meaning.day:02d}", meaning)
+    if meaning.month and meaning.unknown_day:
+        return with_time(f"{year}-{meaning.month:02d}-XX", meaning)
     if meaning.month:
         return f"{year}-{meaning.month:02d}"
     if meaning.season:

@@ -148,14 +148,37 @@ def _bare_month(m: "re.Match[str]", text: str) -> Meaning | None:
             and following.lower().rstrip(".,") not in WEEKDAYS and not following[0].isdigit():
         if not shift and not edge:
             return None  # "April Ryan", "June Carter"
-    if low in AMBIGUOUS_MONTHS and not shift and not edge:
+    if low in AMBIGUOUS_MONTHS and not shift and not edge and not m.group("noun"):
         before = prev_word(text, m.start())
         if before not in _MONTH_CONTEXT or is_capitalised(prev_word_raw(text, m.start())):
             return None
     meaning = Meaning("date", month=_month(word))
     if shift:
         meaning.shift = shift_word(shift)
+    noun = m.group("noun")
+    if noun:
+        if low == "may" and noun.lower() == "day":
+            return None  # "May Day" is the feast of May 1 (`patterns_feasts`), lower case or not
+        if _COMPOUND_AFTER.match(text, m.end()):
+            return None  # "day care", "night shift": the noun heads another noun
+        if low in AMBIGUOUS_MONTHS and prev_word(text, m.start()) not in _DAY_DETERMINERS:
+            return None  # "June" the name, "March" the verb: only "a/that/one June day" is a day
+        meaning.unknown_day = True  # "that January day", "a March morning": one day of the month
+        if noun.lower() != "day":
+            meaning.part = PARTS_OF_DAY[noun.lower()]
+    if not shift and not edge:
+        year = _YEAR_AFTER.match(text, m.end())
+        if year:
+            meaning.year = int(year.group(1))  # "that January day in 2011": the year named right after
     return meaning
+
+
+_COMPOUND_AFTER = re.compile(r"[\s-]+(?:care|trip|job|shift|club|life|school|time|watch|light|lights|owl|"
+                             r"nurse|staff|rate|pass|ticket|return)s?(?![\w'’-])", re.IGNORECASE)
+_DAY_DETERMINERS = frozenset({"a", "an", "the", "that", "this", "one", "each", "every", "some", "on", "of"})
+
+_YEAR_AFTER = re.compile(r"\s+(?:in|of)\s+(\d{4})(?![\w,.]\d|\d)")
+"""A year right after the month ("in 2011"), which stays a time expression of its own."""
 
 
 # ---------------------------------------------------------------- weekdays
@@ -212,7 +235,9 @@ DATE_RULES: tuple[Rule, ...] = (
     rule("month-relative-year", _L + r"(?P<mon>" + MONTH_RE + r")(?:\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?)?,?\s+"
          r"(?P<ry>last|this|next)\s+year(?![\w'’-])", _month_relative_year, 21, trigger=_MONTH_TRIGGER),
     rule("month", _L + r"(?:(?P<shift>last|next|this|this\s+past|this\s+coming)\s+|"
-         r"(?P<edge>early|mid|late)[\s-]+)?(?P<mon>" + MONTH_RE + r")(?![\w])", _bare_month, 40, trigger=_MONTH_TRIGGER),
+         r"(?P<edge>early|mid|late)[\s-]+)?(?P<mon>" + MONTH_RE + r")"
+         r"(?:\s+(?P<noun>day|morning|afternoon|evening|night)(?![\w'’-]))?(?![\w])", _bare_month, 40,
+         trigger=_MONTH_TRIGGER),
     rule("weekday", _L + r"(?:(?P<shift>last|next|this|this\s+past|this\s+coming|early|late|an?|"
          r"the\s+previous|the\s+following)\s+)?"
          r"(?P<wd>" + WEEKDAY_RE + r")(?:['’]s)?(?:\s+(?P<part>" + PART_OF_DAY_RE + r"))?(?![\w])",
