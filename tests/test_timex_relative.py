@@ -131,3 +131,14 @@ def test_a_part_of_the_day_alone_is_that_part_of_the_day_under_discussion() -> N
         ("Tuesday", "2013-03-19"), ("the morning", "2013-03-19TMO")]
     assert tag("She reads it in the morning paper.") == []
     assert tag("The station plays jazz during the evening news.") == []
+
+
+def test_a_quoted_title_case_deictic_phrase_is_a_title() -> None:
+    """'on the "This Week" programme' names a show; the start of a quoted sentence keeps
+    its time ("This week we...": only the first word capitalised)."""
+    found = find_timexes('The minister spoke on the network\'s "This Week," a Sunday programme.', "2013-03-21")
+    assert "This Week" not in [t.text for t in found]
+    found = find_timexes('He said: "This week we will vote."', "2013-03-21")
+    assert [(t.text, t.value) for t in found] == [("This week", "2013-W12")]
+    found = find_timexes('The film "Next Year in the Hills" opened.', "2013-03-21")
+    assert found == []

@@ -79,6 +79,21 @@ _WEEK_OF = re.compile(r"(?<![\w-])(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"(?<![\w-])(?:the\s+)?day\s+(before|after)\s+$", re.IGNORECASE)
 
 
+_DEICTIC = frozenset({"this", "last", "next", "past", "coming", "earlier", "later"})
+_OPENING_QUOTES = "\"“‘'«"
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A deictic time phrase written in title case right after an opening quote mark
+    ('on the "This Week" programme', '"Next Year in Havana"') is the title of a show or a
+    work, not a time: in running text, and at the start of a quoted sentence ("This week
+    we..."), only the first word of such a phrase takes a capital."""
+    if start == 0 or text[start - 1] not in _OPENING_QUOTES:
+        return False
+    words = text[start:end].split()
+    return len(words) >= 2 and words[0].lower() in _DEICTIC and all(w[0].isupper() for w in words if w[0].isalpha())
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     for r in RULES:
@@ -93,6 +108,8 @@ def _candidates(text: str) -> list[_Candidate]:
             if start >= end:
                 continue
             if "\n" in text[start:end] and _BLANK_LINE.search(text, start, end):
+                continue
+            if _quoted_title(text, start, end):
                 continue
             found.append(_Candidate(start, end, meaning, r.priority))
     return found
