@@ -13,7 +13,7 @@ import re
 
 from reader.model import ArticleDate, TimeItem
 
-_DATED = re.compile(r"(?:FY)?(\d{2,4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q(\d)|H(\d)|(SP|SU|FA|WI)))?"
+_DATED = re.compile(r"(?:FY)?(\d{2,4})(?:-(?:(\d{2})(?:-(\d{2}|XX))?|W(\d{2})|Q(\d)|H(\d)|(SP|SU|FA|WI)))?"
                     r"(?:-WE)?(?:T(\d{2}):(\d{2})|T([A-Z]{2}))?$")
 _SEASON_MONTH = {"WI": 1, "SP": 3, "SU": 6, "FA": 9}
 _PART_MINUTES = {"MO": 8 * 60, "MI": 12 * 60, "AF": 14 * 60, "EV": 19 * 60, "NI": 22 * 60, "DT": 12 * 60}
@@ -32,7 +32,7 @@ def period_start(value: str) -> tuple[dt.date, int] | None:
         if week:
             start = dt.date.fromisocalendar(year, int(week), 1)
         elif month:
-            start = dt.date(year, int(month), int(day) if day else 1)
+            start = dt.date(year, int(month), int(day) if day and day != "XX" else 1)  # -XX: some day of it
         elif quarter:
             start = dt.date(year, 3 * int(quarter) - 2, 1)
         elif half:

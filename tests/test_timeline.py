@@ -110,6 +110,8 @@ def test_period_start() -> None:
     assert period_start("2012-SU") == (dt.date(2012, 6, 1), 0)
     assert period_start("199") == (dt.date(1990, 1, 1), 0)
     assert period_start("2013-03-21T14:30") == (dt.date(2013, 3, 21), 14 * 60 + 30)
+    assert period_start("2011-01-XX") == (dt.date(2011, 1, 1), 0)  # some day of January 2011
+    assert period_start("2011-06-XXTEV") == (dt.date(2011, 6, 1), 19 * 60)
     assert period_start("P3Y") is None
     assert period_start("PRESENT_REF") is None
 
