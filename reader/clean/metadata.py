@@ -17,7 +17,9 @@ from reader.clean.authors import (
     looks_like_name,
     visible_bylines,
 )
+from reader.clean.dates import to_iso
 from reader.clean.published import local_day, publication_date, time_element
+from reader.clean.shown_dates import header_dates, shown_publication
 from reader.clean.titles import choose_title, site_names
 from reader.urls import is_web_url
 
@@ -190,7 +192,8 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     declared = declared or shown[0]
     modified = (str(article.get("dateModified") or "") if article else "") or _meta(
         index, "article:modified_time", "og:updated_time", "dateModified")
-    meta["published"] = local_day(publication_date(tree, declared, modified, meta["url"]), shown)
+    meta["published"] = shown_publication(local_day(publication_date(tree, declared, modified, meta["url"]), shown),
+                                          to_iso(modified) if modified else None, header_dates(tree, meta["title"]))
     meta["description"] = str(article.get("description") or "") if article else ""
     if not meta["description"]:
         meta["description"] = _meta(index, "og:description", "description", "twitter:description")
