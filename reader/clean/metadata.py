@@ -19,7 +19,8 @@ from reader.clean.authors import (
 )
 from reader.clean.dates import to_iso
 from reader.clean.published import local_day, publication_date, time_element
-from reader.clean.shown_dates import header_dates, shown_publication
+from reader.clean.header_names import header_names, lower_case_words
+from reader.clean.shown_dates import HeaderText, header_dates, header_text, shown_publication
 from reader.clean.titles import choose_title, site_names
 from reader.urls import is_web_url
 
@@ -142,8 +143,9 @@ def _trafilatura_author(tree: lxml_html.HtmlElement) -> list[str]:
 
 
 def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str, dict[str, Any]],
-             index: MetaIndex, sites: list[str]) -> list[str]:
-    """Persons from the first source that names one: JSON-LD, meta tags, then the page's visible byline."""
+             index: MetaIndex, sites: list[str], header: HeaderText) -> list[str]:
+    """Persons from the first source that names one: JSON-LD, meta tags, the page's visible byline, the name by
+    the header's date."""
     declared = [_people(article.get("author"), ids) if article else [],
                 [_meta(index, "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator")],
                 _labelled_author(index), tree.xpath("//meta[@name='citation_author']/@content")]
@@ -165,7 +167,9 @@ def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str
         return []
 
     lazy = (lambda: heuristic(_trafilatura_author(tree)), lambda: visible_bylines(tree), rel_authors, profile_links)
-    return choose_authors(chain(declared, (source() for source in lazy)), sites)  # later sources only when needed
+    found = choose_authors(chain(declared, (source() for source in lazy)), sites)  # later sources only when needed
+    # a name beside the header's date is a guess: only for a page that names nobody, not even an organisation
+    return found or choose_authors([header_names(header, lower_case_words(tree.text_content()))], sites)
 
 
 def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
@@ -184,7 +188,8 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     titles = [str(article.get("headline") or "") if article else "", _meta(index, "og:title", "twitter:title"),
               " ".join("".join(tree.xpath("//title//text()")).split())]
     meta["title"], suffix = choose_title(tree, titles, sites)
-    meta["authors"] = _authors(tree, article, ids, index, sites)
+    header = header_text(tree, meta["title"])
+    meta["authors"] = _authors(tree, article, ids, index, sites, header)
     declared = str(article.get("datePublished") or article.get("dateCreated") or "") if article else ""
     declared = declared or _meta(index, "article:published_time", "og:published_time", "datePublished", "pubdate",
                                  "publish-date", "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
@@ -193,7 +198,7 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     modified = (str(article.get("dateModified") or "") if article else "") or _meta(
         index, "article:modified_time", "og:updated_time", "dateModified")
     meta["published"] = shown_publication(local_day(publication_date(tree, declared, modified, meta["url"]), shown),
-                                          to_iso(modified) if modified else None, header_dates(tree, meta["title"]))
+                                          to_iso(modified) if modified else None, header_dates(tree, header=header))
     meta["description"] = str(article.get("description") or "") if article else ""
     if not meta["description"]:
         meta["description"] = _meta(index, "og:description", "description", "twitter:description")

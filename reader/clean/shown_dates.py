@@ -77,38 +77,47 @@ def _label(before: str) -> str:
     return "published" if published else ""
 
 
-def _dates_in(text: str, stamps: list[tuple[int, str]], after: bool) -> list[tuple[int, ShownDate]]:
-    """Dates written in `text` (positions kept), a `<time>` value standing for the date its text shows."""
-    found: list[tuple[int, ShownDate]] = []
+@dataclass(frozen=True)
+class HeaderText:
+    """The text around the headline: before it and after it, with each `<time>` value and its offset."""
+
+    before: str = ""
+    after: str = ""
+    stamps_before: tuple[tuple[int, str], ...] = ()
+    stamps_after: tuple[tuple[int, str], ...] = ()
+
+
+def _dates_in(text: str, stamps: tuple[tuple[int, str], ...], after: bool) -> list[tuple[int, int, ShownDate]]:
+    """Dates written in `text` with their spans, a `<time>` value standing for the date its text shows."""
+    found: list[tuple[int, int, ShownDate]] = []
     spans = [m for p in (*TEXT_DATES, _NUMERIC) for m in p.finditer(text)]
-    taken: list[tuple[int, int]] = []
     for match in sorted(spans, key=lambda m: m.start()):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if any(s < match.end() and match.start() < e for s, e, _ in found):
             continue
         value = to_iso(match.group(0))
         if not value:
             continue
-        taken.append((match.start(), match.end()))
         for pos, stamp in stamps:
             if abs(pos - match.start()) <= LABEL_CHARS and stamp[:10] == value[:10]:
                 value = stamp
                 break
         pair = _DAY_MONTH.match(match.group(0))
         ambiguous = bool(pair) and pair[1] != pair[2] and max(int(pair[1]), int(pair[2])) <= 12
-        found.append((match.start(), ShownDate(value, _label(text[: match.start()]), after, ambiguous)))
+        found.append((match.start(), match.end(),
+                      ShownDate(value, _label(text[: match.start()]), after, ambiguous)))
     for pos, stamp in stamps:  # a `<time>` whose text writes no date ("2 hours ago"): its value
-        if not any(abs(pos - p) <= LABEL_CHARS and d.value[:10] == stamp[:10] for p, d in found):
-            found.append((pos, ShownDate(stamp, _label(text[:pos]), after)))
+        if not any(abs(pos - p) <= LABEL_CHARS and d.value[:10] == stamp[:10] for p, _, d in found):
+            found.append((pos, pos, ShownDate(stamp, _label(text[:pos]), after)))
     return sorted(found, key=lambda f: f[0])
 
 
-def header_dates(tree: lxml_html.HtmlElement, title: str = "") -> list[ShownDate]:
-    """The dates written in the headline's neighbourhood, in page order; [] when the page has no `<h1>`."""
+def header_text(tree: lxml_html.HtmlElement, title: str = "") -> HeaderText:
+    """The text just before and after the page's headline (empty when the page has no `<h1>`): one walk."""
     headline = _headline(tree, title)
     if headline is None:
-        return []
+        return HeaderText()
     before: deque[str] = deque()
-    before_len = 0
+    before_len = dropped = 0  # characters seen before the headline; those no longer kept
     after: list[str] = []
     after_len = 0
     stamps: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
@@ -127,27 +136,24 @@ def header_dates(tree: lxml_html.HtmlElement, title: str = "") -> list[ShownDate
                 value = el.get("datetime") or ""
                 stamp = (to_iso(value) or "") if _ISO_STAMP.match(value) else ""
                 if stamp:
-                    if state == 0:
-                        stamps[0].append((before_len, stamp))
-                    else:
-                        stamps[1].append((after_len, stamp))
+                    (stamps[0] if state == 0 else stamps[1]).append((before_len if state == 0 else after_len, stamp))
             piece = el.text if tag else None
         else:
             if tag in _SKIP:
                 skipping -= 1
             if el is headline:
                 state = 2
-                piece = None
-                if el.tail and not skipping:
-                    piece = el.tail
+                piece = el.tail if not skipping else None
             else:
                 piece = el.tail if not skipping else None
         if not piece or not piece.strip():
             continue
-        piece = " ".join(piece.split()) + " "
+        piece = " ".join(piece.split()) + "\n"  # one line per text node: where names end
         if state == 0:
             before.append(piece)
             before_len += len(piece)
+            while before_len - dropped - len(before[0]) >= BEFORE_CHARS:
+                dropped += len(before.popleft())
         elif state == 2:
             after.append(piece)
             after_len += len(piece)
@@ -155,8 +161,19 @@ def header_dates(tree: lxml_html.HtmlElement, title: str = "") -> list[ShownDate
                 break
     text_before = "".join(before)
     cut = max(0, len(text_before) - BEFORE_CHARS)
-    shown = [d for _, d in _dates_in(text_before[cut:], [(p - cut, s) for p, s in stamps[0] if p >= cut], False)]
-    return shown + [d for _, d in _dates_in("".join(after)[:AFTER_CHARS], stamps[1], True)]
+    return HeaderText(text_before[cut:], "".join(after)[:AFTER_CHARS],
+                      tuple((p - dropped - cut, s) for p, s in stamps[0] if p - dropped >= cut), tuple(stamps[1]))
+
+
+def dated_spans(header: HeaderText) -> tuple[list[tuple[int, int, ShownDate]], list[tuple[int, int, ShownDate]]]:
+    """The dates of the text before the headline and of the text after it, with their spans."""
+    return _dates_in(header.before, header.stamps_before, False), _dates_in(header.after, header.stamps_after, True)
+
+
+def header_dates(tree: lxml_html.HtmlElement, title: str = "", header: HeaderText | None = None) -> list[ShownDate]:
+    """The dates written in the headline's neighbourhood, in page order; [] when the page has no `<h1>`."""
+    before, after = dated_spans(header if header is not None else header_text(tree, title))
+    return [d for _, _, d in before + after]
 
 
 DAY_TOLERANCE = 1
