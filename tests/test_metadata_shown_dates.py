@@ -72,3 +72,9 @@ def test_a_time_element_in_the_header_gives_its_zone_and_labels_are_read():
 
 def test_a_page_without_a_headline_shows_no_header_dates():
     assert header_dates(lxml.html.fromstring("<html><body><p>May 2, 2025</p></body></html>")) == []
+
+
+def test_a_day_gap_is_a_time_zone_only_when_the_other_date_has_a_time():
+    shown = [ShownDate("2025-12-18", "", True)]
+    assert shown_publication("2025-12-17T23:30-05:00", None, shown) == "2025-12-17T23:30-05:00"
+    assert shown_publication("2025-12-17", None, shown) == "2025-12-18"

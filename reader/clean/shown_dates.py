@@ -192,7 +192,8 @@ def shown_publication(published: str | None, modified: str | None, shown: list[S
 
     Only header dates not labelled "Updated" count, and not `03/04/2026`
     forms whose day and month could be swapped. When one of them is within a
-    day of `published` (the declared date or htmldate's), or is the declared
+    day of `published` (the declared date or htmldate's; a day's gap only when
+    `published` has a time, which a time zone can shift), or is the declared
     modification date (a revision shown without its label), `published`
     stands: it carries the time and zone. Otherwise the first such header
     date is the article's: the reader sees it under the headline, and the
@@ -202,7 +203,8 @@ def shown_publication(published: str | None, modified: str | None, shown: list[S
     dates = [d for d in shown if d.label != "updated" and not d.ambiguous]
     if not dates:
         return published
-    if published and any((_gap(d.value, published) or 0) <= DAY_TOLERANCE
+    tolerance = DAY_TOLERANCE if published and len(published) > 10 else 0  # a zone shifts a time, not a bare day
+    if published and any((_gap(d.value, published) or 0) <= tolerance
                          or (modified and d.value[:10] == modified[:10]) for d in dates):
         return published
     return dates[0].value
