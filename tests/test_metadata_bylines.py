@@ -40,3 +40,19 @@ def test_an_author_label_in_a_heading_names_the_author_in_the_next_element():
 
 def test_an_author_heading_followed_by_a_word_is_a_section_title():
     assert visible_bylines(tree("<h2>Author Spotlight</h2><div><a href='/team'>Our team</a></div>")) == []
+
+
+def test_the_byline_keeps_the_letters_after_a_name_and_the_authors_are_names():
+    from reader.clean import clean_text
+    from reader.clean.authors import clean_authors
+
+    body = "".join(f"<p>The clinic at Hallin reopened its {n}th ward after the winter, and the nurses "
+                   f"counted the beds twice before the first patients arrived from the valley.</p>" for n in range(6))
+    html = (f"<html><head><meta name='author' content='Ilse Marten, MD, MPH; Tomas Okafor, Ph.D.'></head>"
+            f"<body><article><h1>Hallin clinic reopens</h1>{body}</article></body></html>")
+    doc = clean_text(html)
+    assert doc.authors == ["Ilse Marten", "Tomas Okafor"]
+    assert doc.byline == "By Ilse Marten, MD, MPH; Tomas Okafor, Ph.D."
+    credits: dict[str, str] = {}
+    assert clean_authors(["Ilse Marten, CFP®, and Jon Ebbe"], credits) == ["Ilse Marten", "Jon Ebbe"]
+    assert credits == {"Ilse Marten": "Ilse Marten, CFP®"}

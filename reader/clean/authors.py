@@ -62,18 +62,47 @@ def _one(part: str) -> str | None:
     return part
 
 
-def clean_authors(values: Iterable[str]) -> list[str]:
-    """Names from author strings: "By" removed, lists split, URLs, ids, credentials and bios dropped, deduplicated."""
+_POST_NOMINAL = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z][a-z]?\.){2,4}|[A-Z][a-z]?\.[A-Z][a-z]?|Ph\.?D\.?)®?")
+"""Letters after a name: "MD", "Ph.D.", "M.S.", "CFP®"."""
+_COMMA = re.compile(r"\s*[,;]\s*")
+
+
+def _credential(part: str) -> str:
+    """The post-nominal letters `part` is, as written, or ""."""
+    part = part.strip(" ,;")
+    bare = part.rstrip(".")
+    if _CREDENTIAL.match(bare) or _POST_NOMINAL.fullmatch(part) or _POST_NOMINAL.fullmatch(bare):
+        return part
+    return ""
+
+
+def clean_authors(values: Iterable[str], credits: dict[str, str] | None = None) -> list[str]:
+    """Names from author strings: "By" removed, lists split, URLs, ids, credentials and bios dropped, deduplicated.
+
+    `credits`, when given, receives each name as the page credits it with its
+    post-nominal letters ("Ana Petrov, MD, MPH"): what a byline shows, while
+    the names stay names.
+    """
     names: list[str] = []
     for value in values:
         value = _BY.sub("", " ".join(str(value).split()))
         bio = _BIO_VERB.split(value, maxsplit=1)
         if len(value.split()) > MAX_NAME_WORDS and len(bio) == 2 and len(bio[0].split()) <= 4:
             value = bio[0]  # "Jane Doe is a reporter who covers ... and ...": the name before the bio
-        for part in _SPLIT.split(value):
-            name = _one(_BY.sub("", part))
-            if name and not any(_same(name, seen) for seen in names):
-                names.append(name)
+        last = ""
+        for piece in _COMMA.split(value):
+            letters = _credential(piece) if last else ""
+            if letters:
+                if credits is not None:
+                    credits[last] = credits.get(last, last) + ", " + letters
+                continue
+            last = ""
+            for part in _SPLIT.split(piece):
+                name = _one(_BY.sub("", part))
+                last = ""
+                if name and not any(_same(name, seen) for seen in names):
+                    names.append(name)
+                    last = name
     return names
 
 
@@ -92,17 +121,27 @@ def is_organisation(name: str, site_names: Iterable[str] = ()) -> bool:
     return bool(_ORG_WORD.search(name))
 
 
-def choose_authors(sources: Iterable[Iterable[str]], site_names: Iterable[str] = ()) -> list[str]:
-    """The persons of the first source that names one; else the first organisation given; else []."""
+def choose_authors(sources: Iterable[Iterable[str]], site_names: Iterable[str] = (),
+                   credits: dict[str, str] | None = None) -> list[str]:
+    """The persons of the first source that names one; else the first organisation given; else [].
+
+    `credits` receives the chosen names' credited forms (see `clean_authors`).
+    """
     sites = [s for s in site_names if s]
     fallback: list[str] = []
+    fallback_credits: dict[str, str] = {}
     for source in sources:
-        names = clean_authors(source)
+        credited: dict[str, str] = {}
+        names = clean_authors(source, credited)
         people = [n for n in names if not is_organisation(n, sites)]
         if people:
+            if credits is not None:
+                credits.update({n: credited[n] for n in people[:8] if n in credited})
             return people[:8]
         if names and not fallback:
-            fallback = names[:2]
+            fallback, fallback_credits = names[:2], credited
+    if credits is not None:
+        credits.update({n: fallback_credits[n] for n in fallback if n in fallback_credits})
     return fallback
 
 

@@ -143,7 +143,7 @@ def _trafilatura_author(tree: lxml_html.HtmlElement) -> list[str]:
 
 
 def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str, dict[str, Any]],
-             index: MetaIndex, sites: list[str], header: HeaderText) -> list[str]:
+             index: MetaIndex, sites: list[str], header: HeaderText, credits: dict[str, str]) -> list[str]:
     """Persons from the first source that names one: JSON-LD, meta tags, the page's visible byline, the name by
     the header's date."""
     declared = [_people(article.get("author"), ids) if article else [],
@@ -167,7 +167,7 @@ def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str
         return []
 
     lazy = (lambda: heuristic(_trafilatura_author(tree)), lambda: visible_bylines(tree), rel_authors, profile_links)
-    found = choose_authors(chain(declared, (source() for source in lazy)), sites)  # later sources only when needed
+    found = choose_authors(chain(declared, (source() for source in lazy)), sites, credits)  # later ones if needed
     # a name beside the header's date is a guess: only for a page that names nobody, not even an organisation
     return found or choose_authors([header_names(header, lower_case_words(tree.text_content()))], sites)
 
@@ -189,7 +189,8 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
               " ".join("".join(tree.xpath("//title//text()")).split())]
     meta["title"], suffix = choose_title(tree, titles, sites)
     header = header_text(tree, meta["title"])
-    meta["authors"] = _authors(tree, article, ids, index, sites, header)
+    credits: dict[str, str] = {}
+    meta["authors"] = _authors(tree, article, ids, index, sites, header, credits)
     declared = str(article.get("datePublished") or article.get("dateCreated") or "") if article else ""
     declared = declared or _meta(index, "article:published_time", "og:published_time", "datePublished", "pubdate",
                                  "publish-date", "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
@@ -210,5 +211,6 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         site_title = tree.xpath("//*[contains(@class,'site-title') or contains(@class,'site-name')]//text()")
         meta["site_name"] = " ".join("".join(site_title).split())[:80]
     if meta["authors"]:
-        meta["byline"] = "By " + ", ".join(meta["authors"])
+        joint = "; " if credits else ", "  # "Ana Petrov, MD; Jon Ebbe": letters after a name, then the next name
+        meta["byline"] = "By " + joint.join(credits.get(name, name) for name in meta["authors"])
     return meta
