@@ -58,10 +58,11 @@ def _person(name: str, common: set[str]) -> bool:
 
 def lower_case_words(text: str) -> set[str]:
     """The words a text writes in lower case: common words of its language, not names."""
-    return {w for w in _LOWER.findall(text) if w.islower()}
+    words = (w.strip(_PUNCTUATION) for w in text.split())
+    return {w for w in words if w.isalpha() and w.islower()}
 
 
-_LOWER = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
+_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’«»…*"
 
 
 def _before(text: str, common: set[str]) -> str:
