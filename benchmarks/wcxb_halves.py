@@ -44,6 +44,8 @@ def _scorer():
 
 
 _STATE: dict = {}
+META = {"title": "title", "author": "author", "date": "publish_date"}
+"""Metadata fields and their gold keys, checked with the scorer's title_ok / author_ok / date_ok."""
 
 
 def _init(data: str) -> None:
@@ -63,7 +65,10 @@ def _score(job: tuple[str, str]) -> dict:
     except Exception:
         out, refused = {}, True
     p, r, f = scorer.word_prf(" ".join((out.get("body") or "").split()), gold["main_content"])
-    return {"system": name, "id": page_id, "half": half(gold.get("url")), "p": p, "r": r, "f1": f, "refused": refused}
+    meta = {field: getattr(scorer, f"{field}_ok")(out.get(field), gold[key])
+            for field, key in META.items() if gold.get(key)}  # the scorer's own checks, where the page has gold
+    return {"system": name, "id": page_id, "half": half(gold.get("url")), "p": p, "r": r, "f1": f, "refused": refused,
+            "meta": meta}
 
 
 def main() -> None:
@@ -90,6 +95,15 @@ def main() -> None:
             got = table[name][key]
             mean = {m: sum(row[m] for row in got) / max(1, len(got)) for m in ("f1", "p", "r")}
             print(f"{name:18} {key:4} {mean['f1']:6.3f} {mean['p']:6.3f} {mean['r']:6.3f} {sum(r['refused'] for r in got)}")
+    print(f"{'system':18} {'half':4} {'title':>6} {'author':>6} {'date':>6}  (share right of the pages with gold)")
+    for name in args.systems.split(","):
+        for key in ("A", "B", "all"):
+            cells = []
+            for field in META:
+                checked = [row["meta"][field] for row in table[name][key] if field in row["meta"]]
+                cells.append(f"{sum(checked) / len(checked):6.3f}" if checked and (name != "readability-lxml" or field == "title")
+                             else f"{'-':>6}")
+            print(f"{name:18} {key:4} {' '.join(cells)}")
 
 
 if __name__ == "__main__":

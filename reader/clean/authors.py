@@ -12,7 +12,7 @@ to an organisation only when no source names one.
 from __future__ import annotations
 
 import re
-from itertools import islice
+from itertools import chain, islice
 from typing import Iterable
 
 _BY = re.compile(r"^\s*(?:(?:written|posted|words|story|text|reporting|published)\s+by|by|author(?:s|ed by)?\s*:?|from)\s+", re.I)
@@ -62,18 +62,47 @@ def _one(part: str) -> str | None:
     return part
 
 
-def clean_authors(values: Iterable[str]) -> list[str]:
-    """Names from author strings: "By" removed, lists split, URLs, ids, credentials and bios dropped, deduplicated."""
+_POST_NOMINAL = re.compile(r"(?:[A-Z]{2,6}|(?:[A-Z][a-z]?\.){2,4}|[A-Z][a-z]?\.[A-Z][a-z]?|Ph\.?D\.?)®?")
+"""Letters after a name: "MD", "Ph.D.", "M.S.", "CFP®"."""
+_COMMA = re.compile(r"\s*[,;]\s*")
+
+
+def _credential(part: str) -> str:
+    """The post-nominal letters `part` is, as written, or ""."""
+    part = part.strip(" ,;")
+    bare = part.rstrip(".")
+    if _CREDENTIAL.match(bare) or _POST_NOMINAL.fullmatch(part) or _POST_NOMINAL.fullmatch(bare):
+        return part
+    return ""
+
+
+def clean_authors(values: Iterable[str], credits: dict[str, str] | None = None) -> list[str]:
+    """Names from author strings: "By" removed, lists split, URLs, ids, credentials and bios dropped, deduplicated.
+
+    `credits`, when given, receives each name as the page credits it with its
+    post-nominal letters ("Ana Petrov, MD, MPH"): what a byline shows, while
+    the names stay names.
+    """
     names: list[str] = []
     for value in values:
         value = _BY.sub("", " ".join(str(value).split()))
         bio = _BIO_VERB.split(value, maxsplit=1)
         if len(value.split()) > MAX_NAME_WORDS and len(bio) == 2 and len(bio[0].split()) <= 4:
             value = bio[0]  # "Jane Doe is a reporter who covers ... and ...": the name before the bio
-        for part in _SPLIT.split(value):
-            name = _one(_BY.sub("", part))
-            if name and not any(_same(name, seen) for seen in names):
-                names.append(name)
+        last = ""
+        for piece in _COMMA.split(value):
+            letters = _credential(piece) if last else ""
+            if letters:
+                if credits is not None:
+                    credits[last] = credits.get(last, last) + ", " + letters
+                continue
+            last = ""
+            for part in _SPLIT.split(piece):
+                name = _one(_BY.sub("", part))
+                last = ""
+                if name and not any(_same(name, seen) for seen in names):
+                    names.append(name)
+                    last = name
     return names
 
 
@@ -92,23 +121,34 @@ def is_organisation(name: str, site_names: Iterable[str] = ()) -> bool:
     return bool(_ORG_WORD.search(name))
 
 
-def choose_authors(sources: Iterable[Iterable[str]], site_names: Iterable[str] = ()) -> list[str]:
-    """The persons of the first source that names one; else the first organisation given; else []."""
+def choose_authors(sources: Iterable[Iterable[str]], site_names: Iterable[str] = (),
+                   credits: dict[str, str] | None = None) -> list[str]:
+    """The persons of the first source that names one; else the first organisation given; else [].
+
+    `credits` receives the chosen names' credited forms (see `clean_authors`).
+    """
     sites = [s for s in site_names if s]
     fallback: list[str] = []
+    fallback_credits: dict[str, str] = {}
     for source in sources:
-        names = clean_authors(source)
+        credited: dict[str, str] = {}
+        names = clean_authors(source, credited)
         people = [n for n in names if not is_organisation(n, sites)]
         if people:
+            if credits is not None:
+                credits.update({n: credited[n] for n in people[:8] if n in credited})
             return people[:8]
         if names and not fallback:
-            fallback = names[:2]
+            fallback, fallback_credits = names[:2], credited
+    if credits is not None:
+        credits.update({n: fallback_credits[n] for n in fallback if n in fallback_credits})
     return fallback
 
 
 _PARTICLE = r"(?:van|von|der|den|de|da|del|di|du|la|le|bin|ibn|al|el|dos|das|ter|ten)"
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
-_LABEL = re.compile(r"^(?i:(?:(?:written|posted|reviewed|words|story|article)\s+)?by|authors?)(?=[\s:]|[A-Z]|$)\s*:?\s*")
+_LABEL = re.compile(r"^(?i:(?:(?:written|posted|reviewed|words|story|article|contributed)\s+)?by|authors?|contributors?)"
+                    r"(?=[\s:]|[A-Z]|$)\s*:?\s*")
 _NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}")
 _NOT_A_NAME = re.compile(r"^(?:updated|published|posted|view|read|more|this|the author|see|click|share|follow)\b", re.I)
 _MONTH = re.compile(
@@ -117,7 +157,13 @@ _MONTH = re.compile(
     re.I,
 )
 """A month alone is a date's remnant; before a surname it is a first name (April, June, August ...)."""
-_BYLINE_TAGS = ("p", "span", "div", "li", "address", "small", "strong", "em", "b", "a", "h4", "h5", "h6", "td")
+_BYLINE_TAGS = ("p", "span", "div", "li", "address", "small", "strong", "em", "b", "a", "h2", "h3", "h4", "h5", "h6", "td",
+                "dt", "th")
+"""Where pages print a byline, or the "Author" / "Written by" label beside it (a heading in an author box)."""
+_MENU_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|menu|dropdown|navbar|megamenu)(?:$|[\s_-])", re.I)
+_MENU_ROLES = {"navigation", "menu", "menubar", "menuitem"}
+MENU_CLASS_DEPTH = 3
+"""A menu's class names sit on the few elements around its items; a page-wide wrapper may say "nav" too."""
 BYLINE_CHARS = 120
 """A visible byline is a short line; longer text that begins "By" is a sentence."""
 
@@ -143,12 +189,16 @@ def _segments(el, limit: int = 4) -> list[str]:
     return out
 
 
+_NOUN_LABEL = re.compile(r"^(?:authors?|contributors?)\s+(?!\s*:)", re.I)
+""""Author Spotlight", "Authors Cited by": the noun before a word is a heading; before a name it takes a colon."""
+
+
 def _after_label(el) -> str:
     """The text after a "By" label: in the element itself, else its tail or the next sibling's text."""
     pieces = _segments(el)
     rest = _LABEL.sub("", pieces[0]) if pieces else ""
     if rest:
-        return rest
+        return "" if _NOUN_LABEL.match(pieces[0]) else rest
     if len(pieces) > 1:
         return pieces[1]
     if (el.tail or "").strip():
@@ -160,8 +210,39 @@ def _after_label(el) -> str:
     return ""
 
 
+def _in_menu(el) -> bool:
+    """A "By Topic" heading of a site menu (a list of links after it, or inside the page's navigation)."""
+    following = el.getnext()
+    if following is not None and following.tag in ("ul", "ol"):
+        return True
+    for depth, node in enumerate(chain((el,), el.iterancestors())):
+        if node.tag == "nav" or node.get("role") in _MENU_ROLES:
+            return True
+        if depth <= MENU_CLASS_DEPTH and _MENU_CLASS.search(node.get("class") or ""):
+            return True
+    return False
+
+
+_CUT = re.compile(r"\s+(?:on|at|in|for|updated|published|posted|last|reviewed|edited)\b|[|⋅·•(—–]|\d")
+"""Where a byline's names end: a date, a preposition, a separator."""
+
+
+def _byline_names(candidate: str) -> list[str]:
+    """The names a byline lists ("Ana Petrov, Jon Ebbe and Li Wen"): the first, then co-authors of two words or more."""
+    names: list[str] = []
+    cut = _CUT.search(candidate)
+    for i, part in enumerate(_SPLIT.split(candidate[: cut.start()] if cut else candidate)):
+        match = _NAME.match(part.strip())
+        name = match.group(0).strip() if match else ""
+        if not looks_like_name(name) or (i and len(name.split()) < 2):
+            break
+        if not any(_same(name, seen) for seen in names):
+            names.append(name)
+    return names[:8]
+
+
 def visible_bylines(tree) -> list[str]:
-    """The first "By Jane Doe" line the page shows, as [name], or [].
+    """The names of the first "By Jane Doe and Ali Kaya" line the page shows outside its menus, or [].
 
     Only elements whose own text begins with a "By" label are read further
     (their first text pieces), so the walk is one pass over the page.
@@ -171,9 +252,7 @@ def visible_bylines(tree) -> list[str]:
         if not own or not _LABEL.match(own):
             continue
         candidate = _after_label(el)
-        match = _NAME.match(candidate) if len(candidate) <= BYLINE_CHARS else None
-        if match:
-            name = re.split(r"\s+(?:on|at|in|for|and|updated|published)\b|[|⋅·•,]", match.group(0))[0].strip()
-            if looks_like_name(name):
-                return [name]
+        names = _byline_names(candidate) if len(candidate) <= BYLINE_CHARS else []
+        if names and not _in_menu(el):
+            return names
     return []

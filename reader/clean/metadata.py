@@ -17,7 +17,10 @@ from reader.clean.authors import (
     looks_like_name,
     visible_bylines,
 )
+from reader.clean.dates import to_iso
 from reader.clean.published import local_day, publication_date, time_element
+from reader.clean.header_names import header_names, lower_case_words
+from reader.clean.shown_dates import HeaderText, header_dates, header_text, shown_publication
 from reader.clean.titles import choose_title, site_names
 from reader.urls import is_web_url
 
@@ -140,8 +143,9 @@ def _trafilatura_author(tree: lxml_html.HtmlElement) -> list[str]:
 
 
 def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str, dict[str, Any]],
-             index: MetaIndex, sites: list[str]) -> list[str]:
-    """Persons from the first source that names one: JSON-LD, meta tags, then the page's visible byline."""
+             index: MetaIndex, sites: list[str], header: HeaderText, credits: dict[str, str]) -> list[str]:
+    """Persons from the first source that names one: JSON-LD, meta tags, the page's visible byline, the name by
+    the header's date."""
     declared = [_people(article.get("author"), ids) if article else [],
                 [_meta(index, "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator")],
                 _labelled_author(index), tree.xpath("//meta[@name='citation_author']/@content")]
@@ -163,7 +167,9 @@ def _authors(tree: lxml_html.HtmlElement, article: dict[str, Any], ids: dict[str
         return []
 
     lazy = (lambda: heuristic(_trafilatura_author(tree)), lambda: visible_bylines(tree), rel_authors, profile_links)
-    return choose_authors(chain(declared, (source() for source in lazy)), sites)  # later sources only when needed
+    found = choose_authors(chain(declared, (source() for source in lazy)), sites, credits)  # later ones if needed
+    # a name beside the header's date is a guess: only for a page that names nobody, not even an organisation
+    return found or choose_authors([header_names(header, lower_case_words(tree.text_content()))], sites)
 
 
 def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
@@ -182,7 +188,9 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     titles = [str(article.get("headline") or "") if article else "", _meta(index, "og:title", "twitter:title"),
               " ".join("".join(tree.xpath("//title//text()")).split())]
     meta["title"], suffix = choose_title(tree, titles, sites)
-    meta["authors"] = _authors(tree, article, ids, index, sites)
+    header = header_text(tree, meta["title"])
+    credits: dict[str, str] = {}
+    meta["authors"] = _authors(tree, article, ids, index, sites, header, credits)
     declared = str(article.get("datePublished") or article.get("dateCreated") or "") if article else ""
     declared = declared or _meta(index, "article:published_time", "og:published_time", "datePublished", "pubdate",
                                  "publish-date", "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")
@@ -190,7 +198,8 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     declared = declared or shown[0]
     modified = (str(article.get("dateModified") or "") if article else "") or _meta(
         index, "article:modified_time", "og:updated_time", "dateModified")
-    meta["published"] = local_day(publication_date(tree, declared, modified, meta["url"]), shown)
+    meta["published"] = shown_publication(local_day(publication_date(tree, declared, modified, meta["url"]), shown),
+                                          to_iso(modified) if modified else None, header_dates(tree, header=header))
     meta["description"] = str(article.get("description") or "") if article else ""
     if not meta["description"]:
         meta["description"] = _meta(index, "og:description", "description", "twitter:description")
@@ -202,5 +211,6 @@ def extract_metadata(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         site_title = tree.xpath("//*[contains(@class,'site-title') or contains(@class,'site-name')]//text()")
         meta["site_name"] = " ".join("".join(site_title).split())[:80]
     if meta["authors"]:
-        meta["byline"] = "By " + ", ".join(meta["authors"])
+        joint = "; " if credits else ", "  # "Ana Petrov, MD; Jon Ebbe": letters after a name, then the next name
+        meta["byline"] = "By " + joint.join(credits.get(name, name) for name in meta["authors"])
     return meta
