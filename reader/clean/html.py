@@ -11,6 +11,7 @@ items) with their links; `_raw_text` reads markup the parser could not hold.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import Callable
 
@@ -134,6 +135,12 @@ def _credits_and_captions(tree: lxml_html.HtmlElement) -> list[str]:
     return seen
 
 
+@lru_cache(maxsize=16384)
+def _is_boilerplate(attrs: str) -> bool:
+    """`attrs` (`_attr_text`) names a boilerplate region; once per distinct string (pages repeat their classes)."""
+    return BOILERPLATE.search(attrs) is not None and not _KEEP_CLASS.search(attrs)
+
+
 def _prune(tree: lxml_html.HtmlElement) -> None:
     for el in list(tree.iter(*DROP_TAGS)):
         if el.getparent() is not None:
@@ -144,8 +151,7 @@ def _prune(tree: lxml_html.HtmlElement) -> None:
     for el in _elements(tree, _has_class_or_id):
         if el.getparent() is None or el.tag in ("html", "body", "article", "main"):
             continue
-        attrs = _attr_text(el)
-        if BOILERPLATE.search(attrs) and not _KEEP_CLASS.search(attrs):
+        if _is_boilerplate(_attr_text(el)):
             if len(el.text_content()) > 1000 and len(el.xpath(".//p")) >= 3:
                 continue  # a big container of paragraphs is the article, whatever it is called
             el.drop_tree()
