@@ -92,11 +92,7 @@ def _elements(tree: lxml_html.HtmlElement, keep: Callable[[lxml_html.HtmlElement
     A walk instead of `//*[predicate]` XPath, which libxml2 evaluates in
     quadratic time on big pages (3 s for an 8 MB page, minutes for 50 MB).
     """
-    return [el for el in tree.iter() if isinstance(el.tag, str) and keep(el)]
-
-
-def _has_class_or_id(el: lxml_html.HtmlElement) -> bool:
-    return el.get("class") is not None or el.get("id") is not None
+    return [el for el in tree.iter(etree.Element) if keep(el)]  # elements only: comments and PIs skipped in C
 
 
 def _attr_text(el: lxml_html.HtmlElement) -> str:
@@ -145,10 +141,17 @@ def _prune(tree: lxml_html.HtmlElement) -> None:
     for el in list(tree.iter(*DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
-    for el in _elements(tree, lambda e: e.get("hidden") is not None or e.get("aria-hidden") == "true" or e.get("role") in HIDDEN_ROLES):
+    hidden, named = [], []
+    for el in tree.iter(etree.Element):  # one walk for both lists (elements named inside a hidden one are
+        # then looked at in the dropped subtree, which changes nothing in the page)
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in HIDDEN_ROLES:
+            hidden.append(el)
+        if el.get("class") is not None or el.get("id") is not None:
+            named.append(el)
+    for el in hidden:
         if el.getparent() is not None:
             el.drop_tree()
-    for el in _elements(tree, _has_class_or_id):
+    for el in named:
         if el.getparent() is None or el.tag in ("html", "body", "article", "main"):
             continue
         if _is_boilerplate(_attr_text(el)):

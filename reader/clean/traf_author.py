@@ -86,6 +86,13 @@ def _walk(tree):
             continue
         if tag == "rel":
             return None
+        attrib = el.attrib
+        if not attrib:  # no attribute: only the tag-name tests can hold
+            if tag == "author":
+                found[0].append(el)
+            elif tag in ("time", "figure"):
+                removed.append(el)
+            continue
         cls, ident = el.get("class") or "", el.get("id") or ""
         c1, c2, c3, cd = _class_tests(cls)
         i2, i3, idd = _id_tests(ident)
