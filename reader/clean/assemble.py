@@ -7,6 +7,7 @@ of the body, each link kept at its offset.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from lxml import html as lxml_html
@@ -70,12 +71,18 @@ KEY_POINTS = re.compile(r"key-?(?:points|events|facts|takeaways)|takeaways|highl
 _TIME_ONLY = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?)$", re.I)
 
 
+@lru_cache(maxsize=16384)
+def _names_key_points(attrs: str) -> bool:
+    """Once per distinct class-and-id string: a page repeats its classes on many elements."""
+    return KEY_POINTS.search(attrs) is not None
+
+
 def key_points(tree: lxml_html.HtmlElement) -> list[Part]:
     """A live blog's or explainer's "Key points" list, which readability tends to leave out."""
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.get("class") is None and el.get("id") is None:
             continue
-        if not KEY_POINTS.search(f"{el.get('class', '')} {el.get('id', '')}") or not el.xpath(".//li"):
+        if not _names_key_points(f"{el.get('class', '')} {el.get('id', '')}") or not el.xpath(".//li"):
             continue
         heading = el.xpath(".//h2 | .//h3 | .//h4")
         parts: list[Part] = []

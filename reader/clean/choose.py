@@ -43,9 +43,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from reader.clean.blocktext import Part
 from reader.clean.candidates import Candidate
+from reader.clean.wordcount import word_counts
 
 CONTAINED = 0.85
 """Share of trafilatura's words that must be in readability's article for readability to take over..."""
@@ -55,10 +57,12 @@ _WORD = re.compile(r"\w+")
 
 
 def _words(parts: list[Part]) -> Counter[str]:
-    return Counter(w for p in parts for w in _WORD.findall(p[1].lower()))
+    return word_counts("\n".join(p[1] for p in parts).lower())  # the words of each part, counted
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
+    """A block's comparison key (its words, lowercased); cached: every block is keyed by several steps."""
     return " ".join(_WORD.findall(text.lower()))[:200]
 
 
@@ -126,8 +130,8 @@ def prose_words(tree) -> Counter[str]:
     """The page's words outside link anchors (all its text, less the text of every `<a>`): one pass each."""
     body = tree.find("body")
     body = tree if body is None else body
-    words = Counter(_WORD.findall(body.text_content().lower()))
-    words.subtract(Counter(_WORD.findall(" ".join(a.text_content() for a in body.iter("a")).lower())))
+    words = word_counts(body.text_content().lower())
+    words.subtract(word_counts(" ".join(a.text_content() for a in body.iter("a")).lower()))
     return words
 
 

@@ -11,6 +11,7 @@ items) with their links; `_raw_text` reads markup the parser could not hold.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import Callable
 
@@ -91,11 +92,7 @@ def _elements(tree: lxml_html.HtmlElement, keep: Callable[[lxml_html.HtmlElement
     A walk instead of `//*[predicate]` XPath, which libxml2 evaluates in
     quadratic time on big pages (3 s for an 8 MB page, minutes for 50 MB).
     """
-    return [el for el in tree.iter() if isinstance(el.tag, str) and keep(el)]
-
-
-def _has_class_or_id(el: lxml_html.HtmlElement) -> bool:
-    return el.get("class") is not None or el.get("id") is not None
+    return [el for el in tree.iter(etree.Element) if keep(el)]  # elements only: comments and PIs skipped in C
 
 
 def _attr_text(el: lxml_html.HtmlElement) -> str:
@@ -134,18 +131,30 @@ def _credits_and_captions(tree: lxml_html.HtmlElement) -> list[str]:
     return seen
 
 
+@lru_cache(maxsize=16384)
+def _is_boilerplate(attrs: str) -> bool:
+    """`attrs` (`_attr_text`) names a boilerplate region; once per distinct string (pages repeat their classes)."""
+    return BOILERPLATE.search(attrs) is not None and not _KEEP_CLASS.search(attrs)
+
+
 def _prune(tree: lxml_html.HtmlElement) -> None:
     for el in list(tree.iter(*DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
-    for el in _elements(tree, lambda e: e.get("hidden") is not None or e.get("aria-hidden") == "true" or e.get("role") in HIDDEN_ROLES):
+    hidden, named = [], []
+    for el in tree.iter(etree.Element):  # one walk for both lists (elements named inside a hidden one are
+        # then looked at in the dropped subtree, which changes nothing in the page)
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in HIDDEN_ROLES:
+            hidden.append(el)
+        if el.get("class") is not None or el.get("id") is not None:
+            named.append(el)
+    for el in hidden:
         if el.getparent() is not None:
             el.drop_tree()
-    for el in _elements(tree, _has_class_or_id):
+    for el in named:
         if el.getparent() is None or el.tag in ("html", "body", "article", "main"):
             continue
-        attrs = _attr_text(el)
-        if BOILERPLATE.search(attrs) and not _KEEP_CLASS.search(attrs):
+        if _is_boilerplate(_attr_text(el)):
             if len(el.text_content()) > 1000 and len(el.xpath(".//p")) >= 3:
                 continue  # a big container of paragraphs is the article, whatever it is called
             el.drop_tree()

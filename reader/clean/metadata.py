@@ -135,7 +135,7 @@ def _labelled_author(index: MetaIndex) -> list[str]:
 def _trafilatura_author(tree: lxml_html.HtmlElement) -> list[str]:
     """trafilatura's reading of the page's byline markup ("A; B"), or []."""
     try:
-        from trafilatura.metadata import extract_author
+        from reader.clean.traf_author import extract_author  # the library's answer, faster
         found = extract_author(tree)
     except Exception:  # a heuristic reader of untrusted pages; a failure is "no author"
         return []
