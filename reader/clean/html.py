@@ -134,12 +134,26 @@ def _credits_and_captions(tree: lxml_html.HtmlElement) -> list[str]:
     return seen
 
 
+CHROME_TAGS = frozenset({"nav", "footer", "aside", "dialog", "menu", "form"})
+"""Tags dropped as the page's chrome that may also, by a markup slip or a layout choice, wrap the article
+(an unclosed `<nav>`, an ASP.NET `<form>` around the whole body, a pop-up `<aside>` holding the page)."""
+WRAPPER_SHARE = 0.5
+"""An element holding more than this share of the page's text is no sidebar, menu or footer: it is kept."""
+
+
+def _wraps_page(el: lxml_html.HtmlElement, page_chars: int) -> bool:
+    """True when `el` holds most of the page's text: chrome is by definition a minority of a page."""
+    return page_chars > 0 and len(el.text_content()) > WRAPPER_SHARE * page_chars
+
+
 def _prune(tree: lxml_html.HtmlElement) -> None:
+    body = tree.find("body")
+    page_chars = len((tree if body is None else body).text_content())
     for el in list(tree.iter(*DROP_TAGS)):
-        if el.getparent() is not None:
+        if el.getparent() is not None and not (el.tag in CHROME_TAGS and _wraps_page(el, page_chars)):
             el.drop_tree()
     for el in _elements(tree, lambda e: e.get("hidden") is not None or e.get("aria-hidden") == "true" or e.get("role") in HIDDEN_ROLES):
-        if el.getparent() is not None:
+        if el.getparent() is not None and not (el.get("role") in HIDDEN_ROLES and _wraps_page(el, page_chars)):
             el.drop_tree()
     for el in _elements(tree, _has_class_or_id):
         if el.getparent() is None or el.tag in ("html", "body", "article", "main"):

@@ -1,0 +1,34 @@
+"""Pruning, choice and merge of article candidates on page shapes that fooled them. Every page and sentence is invented."""
+
+from __future__ import annotations
+
+from reader.clean.html import _prune, parse_html
+
+P = [
+    "The river ferry resumed its dawn crossings on Monday after a week of repairs to the landing stage.",
+    "Passengers queued along the quay before six, and the first boat left full, its captain said.",
+    "Engineers had replaced two rotten piles and a section of the walkway that storms had loosened.",
+    "The operator said the evening timetable would return to normal once the new ramp is tested.",
+]
+
+
+def _pruned_text(page: str) -> str:
+    tree = parse_html(page)
+    _prune(tree)
+    return " ".join(tree.text_content().split())
+
+
+def test_a_form_or_nav_wrapping_the_whole_page_is_kept_but_a_real_menu_goes():
+    article = "".join(f"<p>{t}</p>" for t in P)
+    menu = "<nav><a href='/a'>Home</a> <a href='/b'>Weather</a></nav>"
+    for wrapper in ("form", "nav", "aside"):
+        page = f"<html><body><{wrapper} id='page'>{menu}<div>{article}</div></{wrapper}></body></html>"
+        text = _pruned_text(page)
+        assert all(t in text for t in P), wrapper
+        assert "Weather" not in text
+
+
+def test_a_small_aside_beside_the_article_is_still_dropped():
+    page = "<html><body><div>" + "".join(f"<p>{t}</p>" for t in P) + "</div><aside><p>More from the quay desk</p></aside></body></html>"
+    text = _pruned_text(page)
+    assert P[0] in text and "quay desk" not in text
