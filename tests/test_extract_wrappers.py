@@ -32,3 +32,21 @@ def test_a_small_aside_beside_the_article_is_still_dropped():
     page = "<html><body><div>" + "".join(f"<p>{t}</p>" for t in P) + "</div><aside><p>More from the quay desk</p></aside></body></html>"
     text = _pruned_text(page)
     assert P[0] in text and "quay desk" not in text
+
+
+def _para(text: str, links: list | None = None) -> tuple:
+    return ("paragraph", text, 0, links or [])
+
+
+def test_a_candidate_holding_a_fifth_of_the_pages_prose_is_a_fragment():
+    from collections import Counter
+
+    from reader.clean.choose import is_fragment, may_be_fragment
+
+    teaser = [_para(P[0])]
+    page = [_para(t) for t in P] * 2
+    assert is_fragment(teaser, page)
+    assert not is_fragment([_para(t) for t in P[:3]], page)
+    menu = [_para(" ".join(["Home"] * 20), [("https://example.org/", "Home", 0, 99)])] * 10
+    assert not is_fragment(teaser, [_para(P[0])] + menu)  # link lists and short lines are not prose
+    assert not may_be_fragment(teaser, Counter(" ".join(P[:2]).lower().split()))

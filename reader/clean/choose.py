@@ -25,6 +25,11 @@ other; `benchmarks/wcxb_adapter.py`):
   walks the page's tags; trafilatura's fallbacks flatten them).
 - **Not an article.** A candidate whose words appear on the page almost
   only as link anchors (a menu, a list of headlines) proposes nothing.
+- **A fragment.** When our own pruning of the page keeps five times the
+  prose (paragraphs of 15 words or more, mostly not link text) that the
+  chosen article holds, both extractors stopped at a fragment (a teaser, one
+  card of a long guide, the intro before a block they took for a widget):
+  the pruned page is the article.
 - **One copy.** A block the base already has is never added again (a page's
   own repeated lines, a recipe's "1 cup" twice, stay as the page has them).
   But a run of three or more blocks in a row, 100 words or more and 15 a
@@ -212,3 +217,29 @@ def drop_copies(parts: list[Part]) -> list[Part]:
             out.extend(run)
         i = j
     return out
+
+
+FRAGMENT = 5
+"""The pruned page holding this many times the chosen article's prose words means the article is a fragment."""
+PROSE_BLOCK_WORDS = 15
+PROSE_LINK_SHARE = 0.3
+
+
+def prose_block_words(parts: list[Part]) -> int:
+    """Words in the parts that read as prose: not headings, 15 words or more, under 30% of their text link anchors."""
+    total = 0
+    for kind, text, _, links in parts:
+        words = len(text.split())
+        if kind != "heading" and words >= PROSE_BLOCK_WORDS and sum(e - s for _, _, s, e in links) < PROSE_LINK_SHARE * len(text):
+            total += words
+    return total
+
+
+def may_be_fragment(parts: list[Part], prose: Counter[str]) -> bool:
+    """Cheap bound first: the page's words outside links (`prose_words`) can hold five times `parts`' prose."""
+    return sum(n for n in prose.values() if n > 0) > FRAGMENT * prose_block_words(parts)
+
+
+def is_fragment(parts: list[Part], pruned: list[Part]) -> bool:
+    """True when `pruned` (the page by our own pruning) has five times the prose of `parts` (see "A fragment")."""
+    return prose_block_words(pruned) > FRAGMENT * max(1, prose_block_words(parts))
