@@ -50,3 +50,19 @@ def test_a_candidate_holding_a_fifth_of_the_pages_prose_is_a_fragment():
     menu = [_para(" ".join(["Home"] * 20), [("https://example.org/", "Home", 0, 99)])] * 10
     assert not is_fragment(teaser, [_para(P[0])] + menu)  # link lists and short lines are not prose
     assert not may_be_fragment(teaser, Counter(" ".join(P[:2]).lower().split()))
+
+
+LONG = ("The harbour board met late into the evening to weigh the cost of dredging the channel again, "
+        "since silt from the spring floods had narrowed it to a single lane for the larger boats "
+        "and the ferry had twice run aground at low tide.")
+TAIL = "Members agreed to ask the county for half of the money and to put the rest to a vote of the town in May."
+
+
+def test_a_paragraph_the_base_holds_joined_to_its_neighbour_is_not_added_twice():
+    from reader.clean.choose import merge
+
+    base = [_para(P[0]), _para(LONG + " " + TAIL), _para(P[1])]
+    other = [_para(P[0]), _para(LONG), _para(TAIL), _para(P[1])]
+    assert [p[1] for p in merge(base, other)] == [p[1] for p in base]
+    other = [_para(P[0]), _para(LONG + " " + TAIL), _para(P[2]), _para(P[1])]
+    assert [p[1] for p in merge(base, other)][2] == P[2]  # a passage of its own is still put back

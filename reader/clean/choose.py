@@ -19,7 +19,9 @@ other; `benchmarks/wcxb_adapter.py`):
   other candidate has blocks there, those are a passage the base skipped
   inside the article and are put back (measured: also adding the other's
   blocks where the base has a different passage lowers F1 on both halves). Blocks before the first or after the
-  last aligned block are never added (that is where boilerplate sits).
+  last aligned block are never added (that is where boilerplate sits), nor a
+  paragraph whose words the base blocks either side of the gap already hold
+  (the same text split or joined differently).
 - **The page's own structure.** A base paragraph that the other candidate
   has as a heading, list item or blockquote takes that kind (readability
   walks the page's tags; trafilatura's fallbacks flatten them).
@@ -93,6 +95,25 @@ def align(a: list[Part], b: list[Part]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
+RESTATED = 0.9
+RESTATED_MIN_WORDS = 15
+
+
+def _restates(part: Part, around: list[Part]) -> bool:
+    """True when a paragraph-sized `part` has nine tenths of its words in the base blocks either side of the gap.
+
+    One extractor splits a paragraph where the other keeps it whole (or joins a
+    heading to the paragraph under it): the text is then not equal to any base
+    block, yet the base already holds it, and adding it would say it twice.
+    """
+    words = Counter(_WORD.findall(part[1].lower()))
+    total = sum(words.values())
+    if total < RESTATED_MIN_WORDS:
+        return False
+    near = _words(around)
+    return sum((words & near).values()) >= RESTATED * total
+
+
 def merge(base: list[Part], other: list[Part]) -> list[Part]:
     """`base` with the blocks `other` has in the article's interior gaps that `base` left empty."""
     pairs = align(base, other)
@@ -105,7 +126,7 @@ def merge(base: list[Part], other: list[Part]) -> list[Part]:
         gap = base[bi:i]
         out.extend(gap)
         if n and not gap:
-            out.extend(p for p in other[oi:j] if _key(p[1]) not in have)
+            out.extend(p for p in other[oi:j] if _key(p[1]) not in have and not _restates(p, base[i - 1 : i + 1]))
         out.append(base[i])
         bi, oi = i + 1, j + 1
     out.extend(base[bi:])
