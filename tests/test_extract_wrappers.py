@@ -41,7 +41,7 @@ def _para(text: str, links: list | None = None) -> tuple:
 def test_a_candidate_holding_a_fifth_of_the_pages_prose_is_a_fragment():
     from collections import Counter
 
-    from reader.clean.choose import is_fragment, may_be_fragment
+    from reader.clean.edges import is_fragment, may_be_fragment
 
     teaser = [_para(P[0])]
     page = [_para(t) for t in P] * 2
@@ -66,3 +66,17 @@ def test_a_paragraph_the_base_holds_joined_to_its_neighbour_is_not_added_twice()
     assert [p[1] for p in merge(base, other)] == [p[1] for p in base]
     other = [_para(P[0]), _para(LONG + " " + TAIL), _para(P[2]), _para(P[1])]
     assert [p[1] for p in merge(base, other)][2] == P[2]  # a passage of its own is still put back
+
+
+def test_trafilaturas_edges_beyond_readabilitys_article_go_when_they_are_not_prose():
+    from reader.clean.candidates import Candidate
+    from reader.clean.choose import choose
+
+    link = lambda text: _para(text, [("https://example.org/x", text, 0, len(text))])  # noqa: E731
+    related = [link("Tide tables for the week ahead"), link("Five quiet beaches to visit this autumn")]
+    traf = Candidate("trafilatura", [("heading", "Share this", 2, [])] + [_para(t) for t in P] + related)
+    read = Candidate("readability", [_para(t) for t in P])
+    assert [p[1] for p in choose(traf, read).parts] == P
+    closing = "The ferry company thanked passengers for their patience and said it would publish the winter timetable next month."
+    traf = Candidate("trafilatura", [_para(t) for t in P] + [_para(closing), ("heading", "More", 2, [])])
+    assert [p[1] for p in choose(traf, read).parts] == P + [closing]  # a closing paragraph readability missed stays

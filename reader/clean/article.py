@@ -15,7 +15,8 @@ import re
 from reader.clean import html as page
 from reader.clean.assemble import article_parts, assemble, key_points
 from reader.clean.candidates import Candidate, readability_candidate, trafilatura_candidate
-from reader.clean.choose import choose, is_fragment, is_navigation, marked_article_words, may_be_fragment, prose_words
+from reader.clean.choose import choose, is_navigation, marked_article_words, prose_words
+from reader.clean.edges import is_fragment, may_be_fragment
 from reader.clean.metadata import extract_metadata
 from reader.clean.rawguard import cap_attributes
 from reader.errors import ReaderError

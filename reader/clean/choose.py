@@ -27,11 +27,9 @@ other; `benchmarks/wcxb_adapter.py`):
   walks the page's tags; trafilatura's fallbacks flatten them).
 - **Not an article.** A candidate whose words appear on the page almost
   only as link anchors (a menu, a list of headlines) proposes nothing.
-- **A fragment.** When our own pruning of the page keeps five times the
-  prose (paragraphs of 15 words or more, mostly not link text) that the
-  chosen article holds, both extractors stopped at a fragment (a teaser, one
-  card of a long guide, the intro before a block they took for a widget):
-  the pruned page is the article.
+- **Edges and fragments** (`edges.py`): trafilatura's blocks beyond both
+  ends of readability's article are trimmed when they are not prose; a chosen
+  article with a fifth of the pruned page's prose is a fragment.
 - **One copy.** A block the base already has is never added again (a page's
   own repeated lines, a recipe's "1 cup" twice, stay as the page has them).
   But a run of three or more blocks in a row, 100 words or more and 15 a
@@ -53,6 +51,7 @@ from collections import Counter
 
 from reader.clean.blocktext import Part
 from reader.clean.candidates import Candidate
+from reader.clean.edges import trim_edges
 
 CONTAINED = 0.85
 """Share of trafilatura's words that must be in readability's article for readability to take over..."""
@@ -205,7 +204,10 @@ def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None,
         base, other = read, traf
     elif marked and r_total >= MARKED_MIN_WORDS and shared >= HELD * r_total and _extras_outside(t_words, r_words, marked):
         base, other = read, traf
-    return Candidate(base.name, drop_copies(restyle(merge(base.parts, other.parts), other.parts)), base.meta)
+    parts = drop_copies(restyle(merge(base.parts, other.parts), other.parts))
+    if base is traf and read.parts:
+        parts = trim_edges(parts, read.parts, shared, r_total)
+    return Candidate(base.name, parts, base.meta)
 
 
 COPY_BLOCKS = 3
@@ -239,28 +241,3 @@ def drop_copies(parts: list[Part]) -> list[Part]:
         i = j
     return out
 
-
-FRAGMENT = 5
-"""The pruned page holding this many times the chosen article's prose words means the article is a fragment."""
-PROSE_BLOCK_WORDS = 15
-PROSE_LINK_SHARE = 0.3
-
-
-def prose_block_words(parts: list[Part]) -> int:
-    """Words in the parts that read as prose: not headings, 15 words or more, under 30% of their text link anchors."""
-    total = 0
-    for kind, text, _, links in parts:
-        words = len(text.split())
-        if kind != "heading" and words >= PROSE_BLOCK_WORDS and sum(e - s for _, _, s, e in links) < PROSE_LINK_SHARE * len(text):
-            total += words
-    return total
-
-
-def may_be_fragment(parts: list[Part], prose: Counter[str]) -> bool:
-    """Cheap bound first: the page's words outside links (`prose_words`) can hold five times `parts`' prose."""
-    return sum(n for n in prose.values() if n > 0) > FRAGMENT * prose_block_words(parts)
-
-
-def is_fragment(parts: list[Part], pruned: list[Part]) -> bool:
-    """True when `pruned` (the page by our own pruning) has five times the prose of `parts` (see "A fragment")."""
-    return prose_block_words(pruned) > FRAGMENT * max(1, prose_block_words(parts))
