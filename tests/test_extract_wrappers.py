@@ -80,3 +80,14 @@ def test_trafilaturas_edges_beyond_readabilitys_article_go_when_they_are_not_pro
     closing = "The ferry company thanked passengers for their patience and said it would publish the winter timetable next month."
     traf = Candidate("trafilatura", [_para(t) for t in P] + [_para(closing), ("heading", "More", 2, [])])
     assert [p[1] for p in choose(traf, read).parts] == P + [closing]  # a closing paragraph readability missed stays
+
+
+def test_a_sign_up_box_repeated_in_one_candidate_and_absent_from_the_other_goes():
+    from reader.clean.choose import drop_repeated_widgets
+
+    box = "By signing up you agree to receive our messages at the address given and may stop them at any time."
+    parts = [_para(P[0]), _para(box), _para(P[1]), _para(P[2]), _para(box), _para(P[3])]
+    assert [p[1] for p in drop_repeated_widgets(parts, [_para(t) for t in P])] == P
+    assert drop_repeated_widgets(parts, [_para(t) for t in P] + [_para(box)]) == parts  # both have it: the page's own
+    rows = [_para("Rest day"), _para(P[0]), _para("Rest day")]
+    assert drop_repeated_widgets(rows, [_para(P[0])]) == rows  # short repeated rows stay

@@ -38,6 +38,10 @@ other; `benchmarks/wcxb_adapter.py`):
   and is left out; shorter repeats and repeated short rows (a table's "Yes"
   cells, a training plan's "Rest day" week after week, one clause per
   region) stay.
+- **Repeated widgets.** A paragraph of 10 words or more that the chosen
+  article carries twice or more and the other candidate never has is a box
+  the page repeats per slot (a sign-up form's small print, a deal
+  disclaimer): every copy goes.
 
 Every step is linear or n log n in the blocks (the alignment is a longest
 increasing subsequence over a dictionary of block keys).
@@ -207,6 +211,8 @@ def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None,
     parts = drop_copies(restyle(merge(base.parts, other.parts), other.parts))
     if base is traf and read.parts:
         parts = trim_edges(parts, read.parts, shared, r_total)
+    if other.parts:
+        parts = drop_repeated_widgets(parts, other.parts)
     return Candidate(base.name, parts, base.meta)
 
 
@@ -241,3 +247,16 @@ def drop_copies(parts: list[Part]) -> list[Part]:
         i = j
     return out
 
+
+
+WIDGET_MIN_WORDS = 10
+
+
+def drop_repeated_widgets(parts: list[Part], other: list[Part]) -> list[Part]:
+    """`parts` without the paragraphs it repeats that `other` never has (see "Repeated widgets" above)."""
+    counts = Counter(_key(p[1]) for p in parts)
+    if not any(n > 1 for n in counts.values()):
+        return parts
+    elsewhere = {_key(p[1]) for p in other}
+    return [p for p in parts if counts[_key(p[1])] < 2 or _key(p[1]) in elsewhere
+            or len(p[1].split()) < WIDGET_MIN_WORDS]
