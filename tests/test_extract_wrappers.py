@@ -91,3 +91,17 @@ def test_a_sign_up_box_repeated_in_one_candidate_and_absent_from_the_other_goes(
     assert drop_repeated_widgets(parts, [_para(t) for t in P] + [_para(box)]) == parts  # both have it: the page's own
     rows = [_para("Rest day"), _para(P[0]), _para("Rest day")]
     assert drop_repeated_widgets(rows, [_para(P[0])]) == rows  # short repeated rows stay
+
+
+def test_readability_holding_trafilaturas_span_and_more_is_the_base():
+    from reader.clean.candidates import Candidate
+    from reader.clean.choose import choose
+
+    legal = ("The operator of this site is an independent licensee and is not responsible for the content of the "
+             "pages linked from here, which are offered by third parties under their own terms and privacy rules.")
+    steps = [("list_item", f"Step {n}: {t}", 0, []) for n, t in enumerate(P[1:], 1)]
+    traf = Candidate("trafilatura", [_para(P[0]), _para(P[3]), _para(legal), _para(legal.replace("site", "app"))])
+    read = Candidate("readability", [_para(P[0]), ("heading", "How the repairs went", 2, []), *steps, _para(P[3])])
+    chosen = choose(traf, read)
+    assert chosen.name == "readability"
+    assert legal not in [p[1] for p in chosen.parts]

@@ -14,6 +14,10 @@ other; `benchmarks/wcxb_adapter.py`):
   beyond it are mostly outside the page's `itemprop="articleBody"` element,
   those extras are the page's surroundings: readability's is the base.
   (Measured: the same test against `<article>` or `<main>` lowers one half.)
+- **Trafilatura's span.** Also when readability's article holds nearly all
+  of trafilatura's between the first and last block the two share, and is a
+  fifth longer than that span, readability's is the base (trafilatura's other
+  words sit at its edges, where the page's surroundings are).
 - **Merge.** The two candidates' blocks are aligned (equal blocks, in page
   order); where the base has nothing between two aligned blocks and the
   other candidate has blocks there, those are a passage the base skipped
@@ -193,6 +197,26 @@ def _extras_outside(t_words: Counter[str], r_words: Counter[str], marked: Counte
     return inside < INSIDE * sum(extras.values())
 
 
+SPAN_MIN_WORDS = 50
+SPAN_LONGER = 1.2
+"""readability at least this much longer than trafilatura's span (and holding it) is the fuller article."""
+
+
+def _holds_span(t_parts: list[Part], r_parts: list[Part], r_words: Counter[str], r_total: int) -> bool:
+    """True when readability's article holds trafilatura's between their first and last shared block, and a fifth more.
+
+    trafilatura's words beyond that span are at its edges (the page's
+    surroundings); readability, a fifth longer than the span, found more of
+    the article inside it (headings, lists, passages trafilatura skipped).
+    """
+    pairs = align(t_parts, r_parts)
+    if len(pairs) < 2:
+        return False
+    span = _words(t_parts[pairs[0][0] : pairs[-1][0] + 1])
+    total = sum(span.values())
+    return r_total >= SPAN_LONGER * total and sum((span & r_words).values()) >= CONTAINED * total
+
+
 def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None,
            marked: Counter[str] | None = None) -> Candidate:
     """The article of the page from its two candidates (see the module docstring).
@@ -207,6 +231,8 @@ def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None,
     if t_total == 0 or shared >= CONTAINED * t_total and r_total >= AS_LONG * t_total:
         base, other = read, traf
     elif marked and r_total >= MARKED_MIN_WORDS and shared >= HELD * r_total and _extras_outside(t_words, r_words, marked):
+        base, other = read, traf
+    elif r_total >= SPAN_MIN_WORDS and _holds_span(traf.parts, read.parts, r_words, r_total):
         base, other = read, traf
     parts = drop_copies(restyle(merge(base.parts, other.parts), other.parts))
     if base is traf and read.parts:
