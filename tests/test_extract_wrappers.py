@@ -105,3 +105,12 @@ def test_readability_holding_trafilaturas_span_and_more_is_the_base():
     chosen = choose(traf, read)
     assert chosen.name == "readability"
     assert legal not in [p[1] for p in chosen.parts]
+
+
+def test_the_headline_repeated_further_down_the_body_is_not_a_block():
+    from reader.clean.assemble import _strip_title
+
+    parts = [_para(P[0]), _para(P[1]), ("heading", "Dawn ferry is back", 2, []), _para(P[2])]
+    assert [p[1] for p in _strip_title(parts, "Dawn  ferry is back")] == P[:3]
+    kept = [_para(P[0]), _para("The dawn ferry is back, and so are the queues.")]
+    assert _strip_title(list(kept), "Dawn ferry is back") == kept  # a sentence holding the headline stays
