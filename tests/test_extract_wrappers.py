@@ -49,7 +49,11 @@ def test_a_candidate_holding_a_fifth_of_the_pages_prose_is_a_fragment():
     assert not is_fragment([_para(t) for t in P[:3]], page)
     menu = [_para(" ".join(["Home"] * 20), [("https://example.org/", "Home", 0, 99)])] * 10
     assert not is_fragment(teaser, [_para(P[0])] + menu)  # link lists and short lines are not prose
-    assert not may_be_fragment(teaser, Counter(" ".join(P[:2]).lower().split()))
+    assert not may_be_fragment(teaser, Counter(" ".join(P[:2]).lower().split()), parse_html("<p>x</p>"))
+    page_html = "<html><body><script>" + " ".join(["var x = 1;"] * 200) + "</script><p>" + P[0] + "</p></body></html>"
+    many = Counter(" ".join(P * 10).lower().split())
+    assert not may_be_fragment(teaser, many, parse_html(page_html))  # a script's words are no prose
+    assert may_be_fragment(teaser, many, parse_html("<html><body>" + "".join(f"<p>{t}</p>" for t in P * 2) + "</body></html>"))
 
 
 LONG = ("The harbour board met late into the evening to weigh the cost of dredging the channel again, "

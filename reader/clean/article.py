@@ -68,7 +68,7 @@ def clean_html(html: str, url: str | None = None) -> Document:
         traf.parts, read.parts = article_parts(traf.parts, meta, points), article_parts(read.parts, meta, points)
         marked = marked_article_words(page._elements(tree, lambda el: el.get("itemprop") == "articleBody"))
         chosen = choose(traf, read, prose, marked)
-        if chosen.parts and may_be_fragment(chosen.parts, prose):
+        if chosen.parts and may_be_fragment(chosen.parts, prose, tree):
             page._prune(tree)  # nothing after this reads the unpruned page
             pruned = page.pruned_body(tree)
             if is_fragment(chosen.parts, pruned):

@@ -21,7 +21,10 @@ Each step is one pass over the blocks (the alignment is `choose.align`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+
+from lxml import etree
 
 from reader.clean.blocktext import Part
 
@@ -80,9 +83,19 @@ def trim_edges(parts: list[Part], reference: list[Part], shared: int, ref_total:
     return parts[start:end]
 
 
-def may_be_fragment(parts: list[Part], prose: Counter[str]) -> bool:
-    """Cheap bound first: the page's words outside links (`choose.prose_words`) can hold five times `parts`' prose."""
-    return sum(n for n in prose.values() if n > 0) > FRAGMENT * prose_block_words(parts)
+_READABLE_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template or ancestor::a)]")
+"""The page's text that pruning can keep as prose: not code, not styles, not link anchors."""
+_WORD = re.compile(r"\w+")
+
+
+def may_be_fragment(parts: list[Part], prose: Counter[str], tree: etree._Element) -> bool:
+    """Whether the page can hold five times `parts`' prose, before pruning it to see (half the pages pass the
+    free bound of `choose.prose_words`, which counts scripts' text; a tenth pass the second)."""
+    needed = FRAGMENT * prose_block_words(parts)
+    if sum(n for n in prose.values() if n > 0) <= needed:
+        return False
+    return sum(len(_WORD.findall(text)) for text in _READABLE_TEXT(tree)) > needed
 
 
 def is_fragment(parts: list[Part], pruned: list[Part]) -> bool:
