@@ -16,6 +16,7 @@ from reader.clean import html as page
 from reader.clean.assemble import article_parts, assemble, key_points
 from reader.clean.candidates import Candidate, readability_candidate, trafilatura_candidate
 from reader.clean.choose import choose, is_navigation, marked_article_words, prose_words
+from reader.clean.edges import is_fragment, may_be_fragment
 from reader.clean.metadata import extract_metadata
 from reader.clean.rawguard import cap_attributes
 from reader.errors import ReaderError
@@ -67,6 +68,11 @@ def clean_html(html: str, url: str | None = None) -> Document:
         traf.parts, read.parts = article_parts(traf.parts, meta, points), article_parts(read.parts, meta, points)
         marked = marked_article_words(page._elements(tree, lambda el: el.get("itemprop") == "articleBody"))
         chosen = choose(traf, read, prose, marked)
+        if chosen.parts and may_be_fragment(chosen.parts, prose, tree):
+            page._prune(tree)  # nothing after this reads the unpruned page
+            pruned = page.pruned_body(tree)
+            if is_fragment(chosen.parts, pruned):
+                chosen = Candidate("pruned", pruned)
         if not chosen.parts:
             page._prune(tree)
             chosen = Candidate("pruned", page.pruned_body(tree))

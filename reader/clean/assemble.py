@@ -108,12 +108,15 @@ def _merge_timestamps(parts: list) -> list:
 
 
 def _strip_title(parts: list[Part], title: str) -> list[Part]:
-    """The headline repeated at the top of the body is the title, not a block."""
+    """The headline repeated at the top of the body is the title, not a block; so is a line that is the
+    headline word for word further down (a sticky header, a share box's caption, a print footer)."""
     norm = " ".join(title.split()).lower()
     while parts and parts[0][0] in ("heading", "paragraph") and norm and (
         parts[0][1].lower() == norm or (norm in parts[0][1].lower() and len(parts[0][1]) < 2 * len(norm))
     ):
         parts.pop(0)
+    if norm:
+        parts = [p for p in parts if p[1].lower() != norm]
     return parts
 
 

@@ -14,17 +14,26 @@ other; `benchmarks/wcxb_adapter.py`):
   beyond it are mostly outside the page's `itemprop="articleBody"` element,
   those extras are the page's surroundings: readability's is the base.
   (Measured: the same test against `<article>` or `<main>` lowers one half.)
+- **Trafilatura's span.** Also when readability's article holds nearly all
+  of trafilatura's between the first and last block the two share, and is a
+  fifth longer than that span, readability's is the base (trafilatura's other
+  words sit at its edges, where the page's surroundings are).
 - **Merge.** The two candidates' blocks are aligned (equal blocks, in page
   order); where the base has nothing between two aligned blocks and the
   other candidate has blocks there, those are a passage the base skipped
   inside the article and are put back (measured: also adding the other's
   blocks where the base has a different passage lowers F1 on both halves). Blocks before the first or after the
-  last aligned block are never added (that is where boilerplate sits).
+  last aligned block are never added (that is where boilerplate sits), nor a
+  paragraph whose words the base blocks either side of the gap already hold
+  (the same text split or joined differently).
 - **The page's own structure.** A base paragraph that the other candidate
   has as a heading, list item or blockquote takes that kind (readability
   walks the page's tags; trafilatura's fallbacks flatten them).
 - **Not an article.** A candidate whose words appear on the page almost
   only as link anchors (a menu, a list of headlines) proposes nothing.
+- **Edges and fragments** (`edges.py`): trafilatura's blocks beyond both
+  ends of readability's article are trimmed when they are not prose; a chosen
+  article with a fifth of the pruned page's prose is a fragment.
 - **One copy.** A block the base already has is never added again (a page's
   own repeated lines, a recipe's "1 cup" twice, stay as the page has them).
   But a run of three or more blocks in a row, 100 words or more and 15 a
@@ -33,6 +42,10 @@ other; `benchmarks/wcxb_adapter.py`):
   and is left out; shorter repeats and repeated short rows (a table's "Yes"
   cells, a training plan's "Rest day" week after week, one clause per
   region) stay.
+- **Repeated widgets.** A paragraph of 10 words or more that the chosen
+  article carries twice or more and the other candidate never has is a box
+  the page repeats per slot (a sign-up form's small print, a deal
+  disclaimer): every copy goes.
 
 Every step is linear or n log n in the blocks (the alignment is a longest
 increasing subsequence over a dictionary of block keys).
@@ -47,6 +60,7 @@ from functools import lru_cache
 
 from reader.clean.blocktext import Part
 from reader.clean.candidates import Candidate
+from reader.clean.edges import trim_edges
 from reader.clean.wordcount import word_counts
 
 CONTAINED = 0.85
@@ -92,6 +106,25 @@ def align(a: list[Part], b: list[Part]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
+RESTATED = 0.9
+RESTATED_MIN_WORDS = 15
+
+
+def _restates(part: Part, around: list[Part]) -> bool:
+    """True when a paragraph-sized `part` has nine tenths of its words in the base blocks either side of the gap.
+
+    One extractor splits a paragraph where the other keeps it whole (or joins a
+    heading to the paragraph under it): the text is then not equal to any base
+    block, yet the base already holds it, and adding it would say it twice.
+    """
+    words = Counter(_WORD.findall(part[1].lower()))
+    total = sum(words.values())
+    if total < RESTATED_MIN_WORDS:
+        return False
+    near = _words(around)
+    return sum((words & near).values()) >= RESTATED * total
+
+
 def merge(base: list[Part], other: list[Part]) -> list[Part]:
     """`base` with the blocks `other` has in the article's interior gaps that `base` left empty."""
     pairs = align(base, other)
@@ -104,7 +137,7 @@ def merge(base: list[Part], other: list[Part]) -> list[Part]:
         gap = base[bi:i]
         out.extend(gap)
         if n and not gap:
-            out.extend(p for p in other[oi:j] if _key(p[1]) not in have)
+            out.extend(p for p in other[oi:j] if _key(p[1]) not in have and not _restates(p, base[i - 1 : i + 1]))
         out.append(base[i])
         bi, oi = i + 1, j + 1
     out.extend(base[bi:])
@@ -168,6 +201,26 @@ def _extras_outside(t_words: Counter[str], r_words: Counter[str], marked: Counte
     return inside < INSIDE * sum(extras.values())
 
 
+SPAN_MIN_WORDS = 50
+SPAN_LONGER = 1.2
+"""readability at least this much longer than trafilatura's span (and holding it) is the fuller article."""
+
+
+def _holds_span(t_parts: list[Part], r_parts: list[Part], r_words: Counter[str], r_total: int) -> bool:
+    """True when readability's article holds trafilatura's between their first and last shared block, and a fifth more.
+
+    trafilatura's words beyond that span are at its edges (the page's
+    surroundings); readability, a fifth longer than the span, found more of
+    the article inside it (headings, lists, passages trafilatura skipped).
+    """
+    pairs = align(t_parts, r_parts)
+    if len(pairs) < 2:
+        return False
+    span = _words(t_parts[pairs[0][0] : pairs[-1][0] + 1])
+    total = sum(span.values())
+    return r_total >= SPAN_LONGER * total and sum((span & r_words).values()) >= CONTAINED * total
+
+
 def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None,
            marked: Counter[str] | None = None) -> Candidate:
     """The article of the page from its two candidates (see the module docstring).
@@ -183,7 +236,14 @@ def choose(traf: Candidate, read: Candidate, prose: Counter[str] | None = None,
         base, other = read, traf
     elif marked and r_total >= MARKED_MIN_WORDS and shared >= HELD * r_total and _extras_outside(t_words, r_words, marked):
         base, other = read, traf
-    return Candidate(base.name, drop_copies(restyle(merge(base.parts, other.parts), other.parts)), base.meta)
+    elif r_total >= SPAN_MIN_WORDS and _holds_span(traf.parts, read.parts, r_words, r_total):
+        base, other = read, traf
+    parts = drop_copies(restyle(merge(base.parts, other.parts), other.parts))
+    if base is traf and read.parts:
+        parts = trim_edges(parts, read.parts, shared, r_total)
+    if other.parts:
+        parts = drop_repeated_widgets(parts, other.parts)
+    return Candidate(base.name, parts, base.meta)
 
 
 COPY_BLOCKS = 3
@@ -216,3 +276,17 @@ def drop_copies(parts: list[Part]) -> list[Part]:
             out.extend(run)
         i = j
     return out
+
+
+
+WIDGET_MIN_WORDS = 10
+
+
+def drop_repeated_widgets(parts: list[Part], other: list[Part]) -> list[Part]:
+    """`parts` without the paragraphs it repeats that `other` never has (see "Repeated widgets" above)."""
+    counts = Counter(_key(p[1]) for p in parts)
+    if not any(n > 1 for n in counts.values()):
+        return parts
+    elsewhere = {_key(p[1]) for p in other}
+    return [p for p in parts if counts[_key(p[1])] < 2 or _key(p[1]) in elsewhere
+            or len(p[1].split()) < WIDGET_MIN_WORDS]

@@ -137,9 +137,23 @@ def _is_boilerplate(attrs: str) -> bool:
     return BOILERPLATE.search(attrs) is not None and not _KEEP_CLASS.search(attrs)
 
 
+CHROME_TAGS = frozenset({"nav", "footer", "aside", "dialog", "menu", "form"})
+"""Tags dropped as the page's chrome that may also, by a markup slip or a layout choice, wrap the article
+(an unclosed `<nav>`, an ASP.NET `<form>` around the whole body, a pop-up `<aside>` holding the page)."""
+WRAPPER_SHARE = 0.5
+"""An element holding more than this share of the page's text is no sidebar, menu or footer: it is kept."""
+
+
+def _wraps_page(el: lxml_html.HtmlElement, page_chars: int) -> bool:
+    """True when `el` holds most of the page's text: chrome is by definition a minority of a page."""
+    return page_chars > 0 and len(el.text_content()) > WRAPPER_SHARE * page_chars
+
+
 def _prune(tree: lxml_html.HtmlElement) -> None:
+    body = tree.find("body")
+    page_chars = len((tree if body is None else body).text_content())
     for el in list(tree.iter(*DROP_TAGS)):
-        if el.getparent() is not None:
+        if el.getparent() is not None and not (el.tag in CHROME_TAGS and _wraps_page(el, page_chars)):
             el.drop_tree()
     hidden, named = [], []
     for el in tree.iter(etree.Element):  # one walk for both lists (elements named inside a hidden one are
@@ -149,7 +163,7 @@ def _prune(tree: lxml_html.HtmlElement) -> None:
         if el.get("class") is not None or el.get("id") is not None:
             named.append(el)
     for el in hidden:
-        if el.getparent() is not None:
+        if el.getparent() is not None and not (el.get("role") in HIDDEN_ROLES and _wraps_page(el, page_chars)):
             el.drop_tree()
     for el in named:
         if el.getparent() is None or el.tag in ("html", "body", "article", "main"):
