@@ -169,12 +169,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "open":
             from reader.early_load import start_loading
 
-            pending = start_loading(args.source, args.published)  # the file loads on the other core ...
-            from reader.ui.app import run_app, run_loaded  # ... while Textual and the UI import here
+            # the file loads (and the library is asked about it) on the other core ...
+            pending = start_loading(args.source, args.published, remember=True)
+            from reader.ui.app import run_app, run_document  # ... while Textual and the UI import here
 
             if pending is None:
                 return run_app(args.source, published=args.published)
-            return run_loaded(pending.result())
+            return run_document(pending.result())
         if args.command == "extract":
             from reader.commands import extract
 
