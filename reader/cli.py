@@ -62,8 +62,9 @@ EXAMPLES = """examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _top_and_open(parser_class: type[argparse.ArgumentParser]) -> tuple[argparse.ArgumentParser, object]:
+    """The top-level parser with the `open` command: what both the full and the quick parser hold."""
+    parser = parser_class(
         prog="reader",
         usage=USAGE,
         description=f"A terminal reader for news articles. SOURCE is {SOURCE_HELP}.",
@@ -81,6 +82,42 @@ def build_parser() -> argparse.ArgumentParser:
     p_open = sub.add_parser("open", prog="reader open", help="open an article in the reader (the default command)")
     p_open.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
     p_open.add_argument("--published", type=_iso_date, metavar="DATE", help=DATE_HELP)
+    return parser, sub
+
+
+class _Refused(Exception):
+    """The quick parser met something only the full parser answers (a usage error, help, the version)."""
+
+
+class _QuickParser(argparse.ArgumentParser):
+    """Raises instead of printing and exiting, so the full parser can answer exactly as usual."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise _Refused(message)
+
+    def exit(self, status: int = 0, message: str | None = None):  # type: ignore[override]
+        raise _Refused(message or "")
+
+
+def quick_open_args(argv: list[str]) -> argparse.Namespace | None:
+    """`reader [--data-dir D] [--export-dir D] open SOURCE [--published DATE]` parsed by a parser
+    that holds only the `open` command; None when the full parser must answer.
+
+    Why: argparse looks up a translation on disk for each help string, and building every
+    command's parser took 10-20 ms before the app's first paint. The namespace is the full
+    parser's (the same `_top_and_open` builds both); an error, -h or --version goes to the full one.
+    """
+    if any(arg in ("-h", "--help", "--version") for arg in argv) or "open" not in argv:
+        return None
+    try:
+        args = _top_and_open(_QuickParser)[0].parse_args(argv)
+    except _Refused:
+        return None
+    return args if args.command == "open" else None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser, sub = _top_and_open(argparse.ArgumentParser)
 
     p_extract = sub.add_parser(
         "extract", prog="reader extract", help="print the cleaned article and its analysis",
@@ -153,9 +190,11 @@ def _normalise_argv(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(_normalise_argv(args_list))
+    args_list = _normalise_argv(list(sys.argv[1:] if argv is None else argv))
+    args = quick_open_args(args_list)  # `reader FILE`: the app starts without the other commands' parsers
+    parser = build_parser() if args is None else None
+    if parser is not None:
+        args = parser.parse_args(args_list)
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
     if args.export_dir:
@@ -164,19 +203,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("reader: error: give a SOURCE (file, URL or -) or a command", file=sys.stderr)
         return 2
-    usage_error = getattr(args, "command_parser", parser).error  # a command's own usage, not the top-level one
     try:
         if args.command == "open":
             from reader.early_load import start_loading
 
-            pending = start_loading(args.source, args.published)  # the file loads on the other core ...
-            from reader.ui.app import run_app, run_loaded  # ... while Textual and the UI import here
+            # the file loads (and the library is asked about it) on the other core ...
+            pending = start_loading(args.source, args.published, remember=True)
+            from reader.ui.app import run_app, run_document  # ... while Textual and the UI import here
 
             if pending is None:
                 return run_app(args.source, published=args.published)
-            return run_loaded(pending.result())
+            return run_document(pending.result())
         if args.command == "extract":
             from reader.commands import extract
+
+            usage_error = args.command_parser.error  # the command's own usage, not the top-level one
 
             if args.jsonl:
                 if args.source:

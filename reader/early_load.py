@@ -5,6 +5,12 @@ for the longer of the two, not their sum.
     ...                                           # import Textual and the UI meanwhile (other core)
     document = pending.result()                   # the child's Document; ReaderError as it raised it
 
+With `remember=True` the child also fills in what the library remembers of
+the article (`reader.library.remembered`: its date and URL where the source
+gives none), so opening the notes database, and creating it on a first run,
+happens on the other core too instead of between the imports and the first
+paint.
+
 Only a local file is loaded this way (standard input can be read once, and a
 URL's fetch is the network's time), only where `os.fork` exists and while
 this process has a single thread (forking beside other threads can deadlock
@@ -30,9 +36,10 @@ if TYPE_CHECKING:  # pragma: no cover
 class PendingDocument:
     """The child that loads one file, and its answer."""
 
-    def __init__(self, source: str, published: str | None, pid: int, fd: int) -> None:
+    def __init__(self, source: str, published: str | None, pid: int, fd: int, remember: bool = False) -> None:
         self.source, self.published = source, published
         self.pid, self.fd = pid, fd
+        self.remember = remember
 
     def result(self) -> Document:
         with os.fdopen(self.fd, "rb") as pipe:
@@ -49,13 +56,23 @@ class PendingDocument:
             return payload
         if kind == "error":
             raise ReaderError(payload)
-        from reader.load import load_document
-
-        return load_document(self.source, published=self.published)
+        return _load(self.source, self.published, self.remember)
 
 
-def start_loading(source: str, published: str | None = None) -> PendingDocument | None:
-    """Fork a child that loads the local file `source`; None when it is not done that way."""
+def _load(source: str, published: str | None, remember: bool) -> Document:
+    from reader.load import load_document
+
+    document = load_document(source, published=published)
+    if remember:
+        from reader.library import remembered
+
+        document = remembered(document)
+    return document
+
+
+def start_loading(source: str, published: str | None = None, *, remember: bool = False) -> PendingDocument | None:
+    """Fork a child that loads the local file `source` (and, with `remember`, fills in what the
+    library remembers of it); None when it is not done that way."""
     from reader.load import is_url
 
     if source == "-" or is_url(source) or not hasattr(os, "fork") or threading.active_count() > 1:
@@ -70,19 +87,17 @@ def start_loading(source: str, published: str | None = None) -> PendingDocument 
     if pid == 0:  # pragma: no cover - the child (its answer is checked through the parent)
         try:
             os.close(read_end)
-            _answer(source, published, write_end)
+            _answer(source, published, write_end, remember)
         finally:
             os._exit(0)
     os.close(write_end)
-    return PendingDocument(source, published, pid, read_end)
+    return PendingDocument(source, published, pid, read_end, remember)
 
 
-def _answer(source: str, published: str | None, fd: int) -> None:  # pragma: no cover - in the child
+def _answer(source: str, published: str | None, fd: int, remember: bool) -> None:  # pragma: no cover - child
     """Load the file and write ("document", it), ("error", the line) or ("again", None) to `fd`."""
     try:
-        from reader.load import load_document
-
-        answer: tuple[str, object] = ("document", load_document(source, published=published))
+        answer: tuple[str, object] = ("document", _load(source, published, remember))
     except ReaderError as exc:
         answer = ("error", str(exc))
     except BaseException:  # noqa: BLE001 - the parent loads it again and reports it the usual way

@@ -109,3 +109,22 @@ def test_empty_input_from_stdin_is_an_error(payload):
     )
     assert result.returncode == 1
     assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_the_quick_parser_of_reader_file_gives_the_full_parsers_namespace():
+    from reader.cli import _normalise_argv, build_parser, quick_open_args
+
+    for argv in (["story.txt"], ["open", "story.txt", "--published", "2026-01-09"],
+                 ["--data-dir", "/tmp/d", "story.txt", "--pub", "2026-01-09T10:00:00+01:00"],
+                 ["--export-dir=/tmp/e", "open", "--", "-dash.txt"]):
+        normal = _normalise_argv(argv)
+        assert quick_open_args(normal) == build_parser().parse_args(normal), argv
+
+
+def test_the_quick_parser_leaves_errors_help_and_other_commands_to_the_full_one(capsys):
+    from reader.cli import _normalise_argv, quick_open_args
+
+    for argv in (["story.txt", "--published", "soon"], ["open"], ["story.txt", "--bogus"], ["open", "-h"],
+                 ["--version"], ["extract", "open"], ["library", "open", "3"], ["a.txt", "b.txt"]):
+        assert quick_open_args(_normalise_argv(argv)) is None, argv
+    assert capsys.readouterr() == ("", "")  # it printed nothing: the full parser speaks

@@ -74,3 +74,44 @@ def test_without_a_parse_the_words_decide() -> None:
 def test_a_verb_whose_present_is_its_past_does_not_make_a_future(nlp) -> None:
     assert ("Friday", "2013-03-15") in tag(nlp, "Weak orders hurt the shares of both carmakers on Friday.")
     assert ("Friday", "2013-03-15") in tag(nlp, "The two banks cut their rates on Friday.")
+
+
+class _CountingDoc:
+    """A parse that counts how often its whole text is rebuilt (spaCy builds `Doc.text` from every token)."""
+
+    def __init__(self, doc) -> None:
+        self._doc = doc
+        self.text_built = 0
+
+    @property
+    def text(self) -> str:
+        self.text_built += 1
+        return self._doc.text
+
+    def __getattr__(self, name: str):
+        return getattr(self._doc, name)
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __iter__(self):
+        return iter(self._doc)
+
+    def __getitem__(self, key):
+        return self._doc[key]
+
+
+def test_the_parse_text_is_built_once_per_block_not_once_per_date(nlp) -> None:
+    text = " ".join(f"The ferry sailed on Monday and returned on Friday, crew {n} said." for n in range(30))
+    counting = _CountingDoc(nlp(text))
+    found = TimexTagger(DCT).tag(text, doc=counting)
+    assert len(found) >= 30
+    assert counting.text_built == 1
+    assert [(t.text, t.value) for t in found] == tag(nlp, text)
+
+
+def test_a_block_without_dates_never_builds_the_parse_text(nlp) -> None:
+    text = "The ferry crew said the crossing was calm."
+    counting = _CountingDoc(nlp(text))
+    assert TimexTagger(DCT).tag(text, doc=counting) == []
+    assert counting.text_built == 0

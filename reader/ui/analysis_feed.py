@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.language import english_only_error
 from reader.ui.messages import AnalysisUpdated, ModelLoaded
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,6 +63,7 @@ class AnalysisFeed:
     def _run(self) -> None:
         from reader.analysis.nlp import load_nlp, model_error, model_label
         from reader.analysis.pipeline import iter_analysis
+        from reader.language import english_only_error
 
         host = self.host
         worker = get_current_worker()

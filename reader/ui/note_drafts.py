@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.drafts import Drafts, restore_orphans
 from reader.errors import ReaderError
 from reader.recovery import Unsaved, keep_draft
 from reader.ui.draft_saver import DraftSaver
 
 if TYPE_CHECKING:  # pragma: no cover
+    from reader.drafts import Drafts
     from reader.notes import Note
     from reader.session import ArticleSession
     from reader.ui.notes_controller import NotesController
@@ -53,12 +53,15 @@ class NoteDrafting:
         return registry
 
     def _drafts(self) -> "Drafts | None":
+        from reader.drafts import Drafts  # sqlite3: not needed before the first paint
+
         session = self.controller.session
         return Drafts(session.store) if session is not None else None
 
     # -- the session opened ---------------------------------------------------------------------
     def offer(self, session: "ArticleSession") -> None:
         """Announce the drafts an earlier run left on this article (re-highlighting deleted ones)."""
+        from reader.drafts import Drafts, restore_orphans
         from reader.ui.screens.note_editor import excerpt
 
         try:

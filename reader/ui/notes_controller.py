@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.errors import ReaderError
-from reader.notes import Note, sentence_span
 from reader.navigate import Span
 from reader.ui.messages import SessionFailed, SessionOpened
 from reader.ui.note_drafts import NoteDrafting
@@ -23,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from textual.app import App
 
     from reader.model import Analysis, Document, Quote
+    from reader.notes import Note
     from reader.session import ArticleSession
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.notes_pane import NotesPane
@@ -145,6 +145,8 @@ class NotesController:
         line = self.host.cursor_line()
         if quote is not None and quote.start < line[1] and quote.end > line[0]:
             return (quote.start, quote.end)
+        from reader.notes import sentence_span  # not needed before the first paint
+
         return sentence_span(self.host.document, self.host.article.cursor_offset, self.host.analysis.sentences)
 
     def highlight(self) -> None:

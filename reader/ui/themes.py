@@ -18,6 +18,8 @@ theme registered later gets them too.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.color import Color as RichColor
 from rich.terminal_theme import TerminalTheme
 from rich.text import Text
@@ -37,26 +39,37 @@ _LAYER_SOURCE = {"note": "warning", "mention": "accent", "quote": "success", "sp
 _LAYER_STRENGTH = {"note": 0.25, "mention": 0.3, "quote": 0.22, "speaker": 0.3, "match": 0.5}
 
 
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+_CHANNEL = tuple(_channel(value) for value in range(256))
+"""Linear light of each 8-bit channel value (a table: the theme's colours are computed before the first paint)."""
+
+
+def _luminance(color: Color) -> float:
+    return 0.2126 * _CHANNEL[color.r] + 0.7152 * _CHANNEL[color.g] + 0.0722 * _CHANNEL[color.b]
+
+
 def contrast(a: Color, b: Color) -> float:
     """WCAG contrast ratio of two opaque colours (1 to 21)."""
-
-    def luminance(color: Color) -> float:
-        def channel(value: int) -> float:
-            c = value / 255
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-        return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
-def in_256(color: Color) -> Color:
-    """What `color` becomes on a 256-colour terminal (tmux's default, many SSH sessions)."""
+@lru_cache(maxsize=4096)
+def _rgb_in_256(r: int, g: int, b: int) -> tuple[int, int, int]:
     from rich.color import ColorSystem
 
-    rich = RichColor.from_rgb(color.r, color.g, color.b).downgrade(ColorSystem.EIGHT_BIT)
-    return Color(*rich.get_truecolor())
+    return tuple(RichColor.from_rgb(r, g, b).downgrade(ColorSystem.EIGHT_BIT).get_truecolor())
+
+
+def in_256(color: Color) -> Color:
+    """What `color` becomes on a 256-colour terminal (tmux's default, many SSH sessions).
+
+    Remembered per colour: `legible` asks about the same backgrounds hundreds of times."""
+    return Color(*_rgb_in_256(color.r, color.g, color.b))
 
 
 def worst(color: Color, backgrounds: list[Color]) -> float:

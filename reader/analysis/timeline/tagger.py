@@ -190,9 +190,22 @@ class _Tenses:
 
     def __init__(self, text: str, doc: "Doc | None" = None) -> None:
         self.text = text
-        self.doc = doc if doc is not None and text.startswith(doc.text) else None
+        self._doc = doc
+        self._doc_chars = -1  # unchecked; then the length of the parse's text (0: not this text's parse)
         self.last: tuple[int, str | None] | None = None
         """(end, tense) of the last span whose tense was asked."""
+
+    @property
+    def doc(self) -> "Doc | None":
+        """The parse when it is of `text` (or of its start). `Doc.text` is rebuilt from every token
+        on each call, so it is built once, and only when a tense is first asked (a block without a
+        date never pays it, and a block with many dates pays it once, not once per date)."""
+        if self._doc_chars < 0:
+            doc_text = self._doc.text if self._doc is not None else ""
+            self._doc_chars = len(doc_text) if self._doc is not None and self.text.startswith(doc_text) else 0
+            if not self._doc_chars:
+                self._doc = None
+        return self._doc
 
     def at(self, start: int, end: int) -> Callable[[], "str | None"]:
         def tense() -> str | None:
@@ -201,7 +214,7 @@ class _Tenses:
                 found = last[1]
             else:
                 doc = self.doc
-                found = parse_tense(doc, start, end) if doc is not None and end <= len(doc.text) else None
+                found = parse_tense(doc, start, end) if doc is not None and end <= self._doc_chars else None
                 if found is None:
                     found = tense_at(self.text, start, end)
             self.last = (end, found)

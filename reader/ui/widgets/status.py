@@ -8,10 +8,8 @@ from itertools import accumulate
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.language import english_only_error
 from reader.model import Analysis, Document
 from reader.navigate import reading_minutes
-from reader.present import analysis_counts
 from reader.ui.themes import themed
 
 BAR_CELLS = 10
@@ -59,6 +57,9 @@ class StatusLine(Static):
         if not analysis.complete:
             self.set(analysing=True, analysis="Analysing", done=analysis.blocks_done, total=analysis.blocks_total)
             return
+        from reader.language import english_only_error  # not needed before the first paint
+        from reader.present import analysis_counts
+
         problem = "; ".join(analysis.errors)
         if not analysis.entities_available and not english_only_error(language):
             problem = "Entity model unavailable: " + problem
