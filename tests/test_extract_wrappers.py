@@ -89,7 +89,7 @@ def test_trafilaturas_edges_beyond_readabilitys_article_go_when_they_are_not_pro
 def test_a_sign_up_box_repeated_in_one_candidate_and_absent_from_the_other_goes():
     from reader.clean.choose import drop_repeated_widgets
 
-    box = "By signing up you agree to receive our messages at the address given and may stop them at any time."
+    box = "Sign up below and our letters will reach your inbox each week; leave the list whenever you like."
     parts = [_para(P[0]), _para(box), _para(P[1]), _para(P[2]), _para(box), _para(P[3])]
     assert [p[1] for p in drop_repeated_widgets(parts, [_para(t) for t in P])] == P
     assert drop_repeated_widgets(parts, [_para(t) for t in P] + [_para(box)]) == parts  # both have it: the page's own
@@ -101,7 +101,7 @@ def test_readability_holding_trafilaturas_span_and_more_is_the_base():
     from reader.clean.candidates import Candidate
     from reader.clean.choose import choose
 
-    legal = ("The operator of this site is an independent licensee and is not responsible for the content of the "
+    legal = ("The operator of this site is a separate licensee and answers for none of the "
              "pages linked from here, which are offered by third parties under their own terms and privacy rules.")
     steps = [("list_item", f"Step {n}: {t}", 0, []) for n, t in enumerate(P[1:], 1)]
     traf = Candidate("trafilatura", [_para(P[0]), _para(P[3]), _para(legal), _para(legal.replace("site", "app"))])
