@@ -56,6 +56,12 @@ def local_day(published: str | None, shown: tuple[str, str]) -> str | None:
     return day[:10] if gap == 1 else published
 
 
+FULL_SEARCH_CHARS = 2_000_000
+"""Text length (about 300,000 words, far past any article page) above which htmldate reads only the
+page's markup (meta tags, JSON-LD, `<time>`, URL) and skips its scan of the whole text: that scan
+runs a dozen patterns over every line and took most of a 50 MB page's cleaning time."""
+
+
 def htmldate_original(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     """htmldate's original (publication) date of the page as YYYY-MM-DD, or None."""
     try:
@@ -63,8 +69,9 @@ def htmldate_original(tree: lxml_html.HtmlElement, url: str | None) -> str | Non
     except ImportError:  # pragma: no cover - htmldate comes with trafilatura
         return None
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    extensive = len(tree.text_content()) <= FULL_SEARCH_CHARS
     try:
-        found = find_date(tree, original_date=True, url=url)
+        found = find_date(tree, original_date=True, url=url, extensive_search=extensive)
     except Exception:  # htmldate is a heuristic reader of untrusted pages; a failure is "no date"
         return None
     return to_iso(found) if found else None
