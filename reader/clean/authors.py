@@ -96,7 +96,6 @@ def clean_authors(values: Iterable[str], credits: dict[str, str] | None = None) 
                 if credits is not None:
                     credits[last] = credits.get(last, last) + ", " + letters
                 continue
-            last = ""
             for part in _SPLIT.split(piece):
                 name = _one(_BY.sub("", part))
                 last = ""

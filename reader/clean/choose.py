@@ -117,7 +117,7 @@ def _restates(part: Part, around: list[Part]) -> bool:
     heading to the paragraph under it): the text is then not equal to any base
     block, yet the base already holds it, and adding it would say it twice.
     """
-    words = Counter(_WORD.findall(part[1].lower()))
+    words = _words([part])
     total = sum(words.values())
     if total < RESTATED_MIN_WORDS:
         return False
@@ -278,15 +278,15 @@ def drop_copies(parts: list[Part]) -> list[Part]:
     return out
 
 
-
 WIDGET_MIN_WORDS = 10
 
 
 def drop_repeated_widgets(parts: list[Part], other: list[Part]) -> list[Part]:
     """`parts` without the paragraphs it repeats that `other` never has (see "Repeated widgets" above)."""
-    counts = Counter(_key(p[1]) for p in parts)
+    keys = [_key(p[1]) for p in parts]
+    counts = Counter(keys)
     if not any(n > 1 for n in counts.values()):
         return parts
     elsewhere = {_key(p[1]) for p in other}
-    return [p for p in parts if counts[_key(p[1])] < 2 or _key(p[1]) in elsewhere
+    return [p for p, key in zip(parts, keys) if counts[key] < 2 or key in elsewhere
             or len(p[1].split()) < WIDGET_MIN_WORDS]

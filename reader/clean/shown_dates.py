@@ -143,9 +143,7 @@ def header_text(tree: lxml_html.HtmlElement, title: str = "") -> HeaderText:
                 skipping -= 1
             if el is headline:
                 state = 2
-                piece = el.tail if not skipping else None
-            else:
-                piece = el.tail if not skipping else None
+            piece = el.tail if not skipping else None
         if not piece or not piece.strip():
             continue
         piece = " ".join(piece.split()) + "\n"  # one line per text node: where names end
